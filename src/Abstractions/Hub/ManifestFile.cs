@@ -1,0 +1,27 @@
+namespace ModelGrid.Hub;
+
+/// <summary>One file of a version: its path inside the version, its size in bytes and the SHA-256 of its content.</summary>
+[GenerateSerializer, Immutable, Alias("grid.ManifestFile")]
+public sealed record ManifestFile(
+    [property: Id(0)] string Path,
+    [property: Id(1)] long Size,
+    [property: Id(2)] string Sha256)
+{
+    /// <summary>Checks the path, size and digest; null when valid, else a one-line reason.</summary>
+    public string? Validate()
+    {
+        if (Names.ValidateFilePath(Path) is { } pathError)
+        {
+            return pathError;
+        }
+
+        if (Size < 0)
+        {
+            return $"the size of '{Path}' is negative";
+        }
+
+        return Names.IsSha256(Sha256)
+            ? null
+            : $"the sha256 of '{Path}' is not 64 lowercase hex digits";
+    }
+}
