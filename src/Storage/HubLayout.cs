@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ModelGrid.Storage;
+
+/// <summary>The blob layout of DESIGN.md §4, in one place.</summary>
+public static class HubLayout
+{
+    /// <summary>The prefix of upload staging, never served and swept when stale.</summary>
+    public const string UploadsPrefix = "uploads/";
+
+    /// <summary>The immutable manifest of a published version.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="version">The version number.</param>
+    public static string Manifest(ModelId model, int version) =>
+        $"manifests/{model.Owner}/{model.Name}/{version.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>Revision <paramref name="revision"/> of a version's model card.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="version">The version number.</param>
+    /// <param name="revision">The card revision (1 = the publisher's).</param>
+    public static string Card(ModelId model, int version, int revision) =>
+        $"cards/{model.Owner}/{model.Name}/{version.ToString(CultureInfo.InvariantCulture)}/r{revision.ToString(CultureInfo.InvariantCulture)}.md";
+
+    /// <summary>The session record of a resumable upload.</summary>
+    /// <param name="uploadId">The upload's id.</param>
+    public static string UploadSession(string uploadId) => $"{UploadsPrefix}{uploadId}/session.json";
+
+    /// <summary>The append-only staging blob of a resumable upload.</summary>
+    /// <param name="uploadId">The upload's id.</param>
+    public static string UploadData(string uploadId) => $"{UploadsPrefix}{uploadId}/data";
+}
