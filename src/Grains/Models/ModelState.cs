@@ -1,0 +1,33 @@
+using ModelGrid.Hub;
+
+namespace ModelGrid.Grains.Models;
+
+/// <summary>The persisted state of a <see cref="ModelGrain"/>.</summary>
+[GenerateSerializer, Alias("grid.ModelState")]
+public sealed class ModelState
+{
+    [Id(0)] public string? Description { get; set; }
+
+    [Id(1)] public string? Task { get; set; }
+
+    [Id(2)] public string? License { get; set; }
+
+    [Id(3)] public List<string> Tags { get; set; } = [];
+
+    [Id(4)] public ModelVisibility Visibility { get; set; }
+
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(6)] public string CreatedBy { get; set; } = string.Empty;
+
+    [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The number the next draft gets; numbers are never reused.</summary>
+    [Id(8)] public int NextVersion { get; set; } = 1;
+
+    [Id(9)] public List<VersionSummary> Versions { get; set; } = [];
+
+    [Id(10)] public Dictionary<string, AliasTarget> Aliases { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(11)] public List<AliasChange> AliasHistory { get; set; } = [];
+}

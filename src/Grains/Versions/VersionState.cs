@@ -1,0 +1,32 @@
+using ModelGrid.Hub;
+
+namespace ModelGrid.Grains.Versions;
+
+/// <summary>The persisted state of a <see cref="ModelVersionGrain"/>.</summary>
+[GenerateSerializer, Alias("grid.VersionState")]
+public sealed class VersionState
+{
+    [Id(0)] public VersionStatus Status { get; set; }
+
+    [Id(1)] public List<DeclaredFile> Files { get; set; } = [];
+
+    [Id(2)] public string? DraftCard { get; set; }
+
+    [Id(3)] public string? RevisionId { get; set; }
+
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(5)] public string CreatedBy { get; set; } = string.Empty;
+
+    [Id(6)] public DateTimeOffset? PublishedAt { get; set; }
+
+    [Id(7)] public string? PublishedBy { get; set; }
+
+    [Id(8)] public DateTimeOffset? WithdrawnAt { get; set; }
+
+    [Id(9)] public string? WithdrawnBy { get; set; }
+
+    [Id(10)] public string? WithdrawnReason { get; set; }
+
+    [Id(11)] public List<CardRevisionInfo> Cards { get; set; } = [];
+}
