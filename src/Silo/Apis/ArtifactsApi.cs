@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ModelGrid.Api;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Auth;
+using ModelGrid.Storage.Artifacts;
+
+namespace ModelGrid.Silo.Apis;
+
+/// <summary>Third-party artifacts: list them with their state, fetch one (store → mirrors → source), or import supplied bytes.</summary>
+public static class ArtifactsApi
+{
+    public static RouteGroupBuilder MapArtifactsApi(this RouteGroupBuilder api)
+    {
+        var artifacts = api.MapGroup("/artifacts").WithTags("Artifacts");
+        artifacts.MapGet("/", ListArtifacts).WithName(nameof(ListArtifacts));
+        artifacts.MapPost("/{artifact}/fetch", FetchArtifact).WithName(nameof(FetchArtifact)).DisableRequestTimeout();
+        artifacts.MapPut("/{artifact}", ImportArtifact).WithName(nameof(ImportArtifact)).DisableRequestTimeout();
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ArtifactView>>> ListArtifacts(ArtifactResolver resolver, IOptions<ArtifactOptions> options, CancellationToken cancellationToken)
+    {
+        var views = new List<ArtifactView>();
+        foreach (var artifact in resolver.Manifest.Artifacts)
+        {
+            views.Add(new ArtifactView(
+                artifact.Name, artifact.Size, artifact.Sha256, artifact.License, artifact.Description,
+                artifact.DownloadSource.ToUrl(options.Value.SourceBaseUrl).ToString(), artifact.DerivedFrom?.Name,
+                await resolver.IsStoredAsync(artifact.Name, cancellationToken)));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ArtifactView>>(views);
+    }
+
+    public static async Task<Ok<ArtifactFetched>> FetchArtifact(string artifact, HttpContext context, ArtifactResolver resolver)
+    {
+        context.Caller().RequireAdmin();
+        Known(resolver, artifact);
+        var resolved = await resolver.ResolveAsync(artifact, context.RequestAborted);
+        return TypedResults.Ok(new ArtifactFetched(artifact, resolved.Provenance.ToString().ToLowerInvariant(), resolved.From));
+    }
+
+    public static async Task<Ok<ArtifactFetched>> ImportArtifact(string artifact, HttpContext context, ArtifactResolver resolver)
+    {
+        context.Caller().RequireAdmin();
+        var descriptor = Known(resolver, artifact);
+        if (context.Request.ContentLength is { } length && length != descriptor.Size)
+        {
+            throw HubException.Invalid($"'{artifact}' has {descriptor.Size} bytes; the request body has {length}");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = descriptor.Size;
+        }
+
+        var resolved = await resolver.ImportAsync(artifact, context.Request.Body, context.RequestAborted);
+        return TypedResults.Ok(new ArtifactFetched(artifact, resolved.Provenance.ToString().ToLowerInvariant(), resolved.From));
+    }
+
+    private static ArtifactDescriptor Known(ArtifactResolver resolver, string name) =>
+        resolver.Manifest.Find(name) ?? throw HubException.NotFound("Artifact not found", $"'{name}' is not a declared artifact");
+}

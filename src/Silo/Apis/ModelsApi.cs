@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelGrid.Api;
+using ModelGrid.Auth;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Auth;
+using ModelGrid.Silo.Hub;
+
+namespace ModelGrid.Silo.Apis;
+
+/// <summary><c>/api/v1/models</c>: create, read, search and update models.</summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
+    {
+        var models = api.MapGroup("/models").WithTags("Models");
+        models.MapPost("/", CreateModel).WithName(nameof(CreateModel));
+        models.MapGet("/", ListModels).WithName(nameof(ListModels));
+        models.MapGet("/{owner}/{name}", GetModel).WithName(nameof(GetModel));
+        models.MapPatch("/{owner}/{name}", UpdateModel).WithName(nameof(UpdateModel));
+        api.MapGet("/whoami", WhoAmI).WithTags("Auth").WithName(nameof(WhoAmI));
+        return api;
+    }
+
+    public static async Task<Created<ModelDetails>> CreateModel(CreateModelRequest request, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var id = ModelAccess.ParseId(request.Owner ?? string.Empty, request.Name ?? string.Empty);
+        caller.RequirePublish(id.Owner);
+        await hub.Grains.GetGrain<IOwnerGrain>(id.Owner).Ensure(caller.DisplayName);
+        var created = await hub.Grains.GetGrain<IModelGrain>(id.ToString())
+            .Create(new ModelCreate(request.Description, request.Task, request.License, request.Tags, request.Visibility), caller.DisplayName);
+        return TypedResults.Created($"/api/v1/models/{id}", created);
+    }
+
+    public static async Task<Ok<ModelPage>> ListModels(
+        HttpContext context,
+        HubServices hub,
+        string? search = null,
+        string? owner = null,
+        string? task = null,
+        string? tag = null,
+        int page = 1,
+        int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > 500)
+        {
+            throw HubException.Invalid("page starts at 1 and pageSize is between 1 and 500");
+        }
+
+        var query = new CatalogQuery(search, owner, task, tag, (page - 1) * pageSize, pageSize);
+        var result = await hub.Grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Search(query, context.Caller());
+        return TypedResults.Ok(new ModelPage(result.Items, result.Total, page, pageSize));
+    }
+
+    public static async Task<Ok<ModelDetails>> GetModel(string owner, string name, HttpContext context, HubServices hub)
+    {
+        var (_, model) = await ModelAccess.ReadableAsync(hub.Grains, context.Caller(), owner, name);
+        return TypedResults.Ok(model);
+    }
+
+    public static async Task<Ok<ModelDetails>> UpdateModel(string owner, string name, UpdateModelRequest request, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        var updated = await hub.Grains.GetGrain<IModelGrain>(id.ToString())
+            .Update(new ModelUpdate(request.Description, request.Task, request.License, request.Tags, request.Visibility), caller.DisplayName);
+        return TypedResults.Ok(updated);
+    }
+
+    public static Ok<WhoAmI> WhoAmI(HttpContext context)
+    {
+        var caller = context.Caller();
+        return TypedResults.Ok(new WhoAmI(caller.Subject, caller.Owner, ScopeNames.ToNames(caller.Scopes)));
+    }
+}

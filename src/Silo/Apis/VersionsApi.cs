@@ -1,0 +1,143 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelGrid.Api;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Auth;
+using ModelGrid.Silo.Hub;
+using ModelGrid.Storage;
+
+namespace ModelGrid.Silo.Apis;
+
+/// <summary><c>/api/v1/models/{owner}/{name}/versions</c>: drafts, publishing, manifests and withdrawal.</summary>
+public static class VersionsApi
+{
+    private const long MaxCardRequestBytes = 2 << 20;
+
+    public static RouteGroupBuilder MapVersionsApi(this RouteGroupBuilder api)
+    {
+        var versions = api.MapGroup("/models/{owner}/{name}/versions").WithTags("Versions");
+        versions.MapGet("/", ListVersions).WithName(nameof(ListVersions));
+        versions.MapPost("/", CreateDraft).WithName(nameof(CreateDraft));
+        versions.MapGet("/{reference}", GetVersion).WithName(nameof(GetVersion));
+        versions.MapGet("/{reference}/manifest", GetManifest).WithName(nameof(GetManifest));
+        versions.MapPost("/{version}/files", DeclareFile).WithName(nameof(DeclareFile));
+        versions.MapPut("/{version}/card", SetDraftCard).WithName(nameof(SetDraftCard))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCardRequestBytes));
+        versions.MapPost("/{version}/publish", Publish).WithName(nameof(Publish));
+        versions.MapPost("/{version}/withdraw", Withdraw).WithName(nameof(Withdraw));
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<VersionSummary>>> ListVersions(string owner, string name, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
+        var all = await hub.Grains.GetGrain<IModelGrain>(id.ToString()).ListVersions();
+        IReadOnlyList<VersionSummary> visible = caller.CanPublish(id.Owner) ? all : [.. all.Where(v => v.Status != VersionStatus.Draft)];
+        return TypedResults.Ok(visible);
+    }
+
+    public static async Task<Created<VersionDetails>> CreateDraft(string owner, string name, CreateDraftRequest request, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        var files = request.Files ?? throw HubException.Invalid("a draft needs its list of files");
+        foreach (var file in files)
+        {
+            if (file.Validate() is { } error)
+            {
+                throw HubException.Invalid(error);
+            }
+
+            if (file.Size > hub.UploadOptions.MaxFileBytes)
+            {
+                throw HubException.Invalid($"'{file.Path}' has {file.Size} bytes; the largest file accepted is {hub.UploadOptions.MaxFileBytes} bytes (Grid:Uploads:MaxFileBytes)");
+            }
+        }
+
+        var draft = await hub.Grains.GetGrain<IModelGrain>(id.ToString()).CreateDraft(new DraftRequest(files, request.Card), caller.DisplayName);
+        draft = await hub.Reuse.ClaimAsync(caller, draft, context.RequestAborted);
+        return TypedResults.Created($"/api/v1/models/{id}/versions/{draft.Number}", draft);
+    }
+
+    public static async Task<Ok<VersionDetails>> GetVersion(string owner, string name, string reference, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
+        return TypedResults.Ok(await ModelAccess.ResolveVersionAsync(hub.Grains, caller, id, reference));
+    }
+
+    public static async Task<IResult> GetManifest(string owner, string name, string reference, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
+        var version = await ModelAccess.ResolveVersionAsync(hub.Grains, caller, id, reference);
+        if (version.Status == VersionStatus.Draft)
+        {
+            throw HubException.Conflict("Version is a draft", $"{id}@{version.Number} is a draft; it has a manifest once it is published");
+        }
+
+        await using var reader = await hub.Content.Blobs.OpenReadAsync(HubLayout.Manifest(id, version.Number), cancellationToken: context.RequestAborted)
+            ?? throw new InvalidOperationException($"the manifest of {id}@{version.Number} is missing from storage");
+        using var buffer = new MemoryStream();
+        await reader.Content.CopyToAsync(buffer, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{version.RevisionId}\"";
+        return TypedResults.Bytes(buffer.ToArray(), "application/json");
+    }
+
+    public static async Task<Ok<DeclaredFile>> DeclareFile(string owner, string name, string version, ManifestFile file, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        if (file.Size > hub.UploadOptions.MaxFileBytes)
+        {
+            throw HubException.Invalid($"'{file.Path}' has {file.Size} bytes; the largest file accepted is {hub.UploadOptions.MaxFileBytes} bytes");
+        }
+
+        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(version)));
+        var declared = await grain.DeclareFile(file);
+        if (!declared.Present && await hub.Reuse.MayReuseAsync(caller, file.Sha256, context.RequestAborted))
+        {
+            declared = await grain.MarkPresent(file);
+        }
+
+        return TypedResults.Ok(declared);
+    }
+
+    public static async Task<Ok<VersionDetails>> SetDraftCard(string owner, string name, string version, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        var card = await ReadTextAsync(context.Request);
+        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(version)));
+        await grain.SetDraftCard(card);
+        return TypedResults.Ok((await grain.Get())!);
+    }
+
+    public static async Task<Ok<VersionDetails>> Publish(string owner, string name, string version, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Publish(ModelAccess.ParseNumber(version), caller.DisplayName));
+    }
+
+    public static async Task<Ok<VersionDetails>> Withdraw(string owner, string name, string version, WithdrawRequest request, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Withdraw(ModelAccess.ParseNumber(version), request.Reason ?? string.Empty, caller.DisplayName));
+    }
+
+    internal static async Task<string> ReadTextAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        try
+        {
+            return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw HubException.Invalid("the card is not valid UTF-8");
+        }
+    }
+}

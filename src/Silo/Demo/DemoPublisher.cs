@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using ModelGrid.Auth;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Infrastructure;
+using ModelGrid.Storage.Artifacts;
+
+namespace ModelGrid.Silo.Demo;
+
+/// <summary>
+/// Publishes <c>demo/mnist</c> at start: the artifact <c>mnist.onnx</c> (resolved as DESIGN.md §10 says) with the
+/// card the project wrote. It is idempotent: when the newest standing version already holds these files nothing is
+/// created. When the artifact cannot be had, the silo still starts and says in one line what is missing.
+/// </summary>
+public sealed partial class DemoPublisher(
+    IGrainFactory grains,
+    ArtifactResolver artifacts,
+    StartupGate gate,
+    IHostApplicationLifetime lifetime,
+    IOptions<DemoOptions> options,
+    ILogger<DemoPublisher> logger) : BackgroundService
+{
+    public const string ArtifactName = "mnist.onnx";
+    public static readonly ModelId Model = new("demo", "mnist");
+    private const string Actor = "system (demo)";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WaitForStartAsync(stoppingToken);
+            if (options.Value.Enabled)
+            {
+                await PublishAsync(stoppingToken);
+            }
+        }
+        catch (ArtifactUnavailableException e)
+        {
+            LogUnavailable(logger, e.Message);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e);
+        }
+        finally
+        {
+            gate.Open();
+        }
+    }
+
+    /// <summary>Publishes the demo version unless the newest standing version already holds the same files.</summary>
+    public async Task<VersionDetails> PublishAsync(CancellationToken cancellationToken)
+    {
+        var resolved = await artifacts.ResolveAsync(ArtifactName, cancellationToken);
+        var files = new[] { new ManifestFile(ArtifactName, resolved.Artifact.Size, resolved.Artifact.Sha256) };
+        var revision = VersionManifest.Create(files).RevisionId;
+
+        await grains.GetGrain<IOwnerGrain>(Model.Owner).Ensure(Actor);
+        var model = grains.GetGrain<IModelGrain>(Model.ToString());
+        if (await model.Get() is null)
+        {
+            await model.Create(
+                new ModelCreate("Handwritten-digit classifier (ONNX model zoo MNIST CNN), the grid's demonstration model.", "image-classification", "MIT", ["onnx", "mnist", "image-classification"], ModelVisibility.Public),
+                Actor);
+        }
+
+        var versions = await model.ListVersions();
+        var latest = versions.FirstOrDefault(v => v.Status == VersionStatus.Published);
+        if (latest?.RevisionId == revision)
+        {
+            LogUpToDate(logger, Model, latest.Number);
+            return (await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(latest.Number)).Get())!;
+        }
+
+        // A draft left by an interrupted earlier start is finished rather than a new number taken.
+        VersionDetails? draft = null;
+        foreach (var candidate in versions.Where(v => v.Status == VersionStatus.Draft && v.CreatedBy == Actor))
+        {
+            var details = await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(candidate.Number)).Get();
+            if (details is not null && details.Files.Select(f => f.ToManifestFile()).SequenceEqual(files))
+            {
+                draft = details;
+                break;
+            }
+        }
+
+        draft ??= await model.CreateDraft(new DraftRequest(files, await ReadCardAsync()), Actor);
+        await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(draft.Number)).MarkPresent(files[0]);
+        var published = await model.Publish(draft.Number, Actor);
+        LogPublished(logger, Model, published.Number, resolved.Provenance);
+        return published;
+    }
+
+    private static async Task<string> ReadCardAsync()
+    {
+        await using var stream = typeof(DemoPublisher).Assembly.GetManifestResourceStream("ModelGrid.Silo.Demo.mnist-card.md")
+            ?? throw new InvalidOperationException("the demo model card is not embedded");
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+
+    private async Task WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} published (mnist.onnx from {Provenance}); try: ./grid pull demo/mnist")]
+    private static partial void LogPublished(ILogger logger, ModelId model, int version, ArtifactProvenance provenance);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} is up to date")]
+    private static partial void LogUpToDate(ILogger logger, ModelId model, int version);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Demo model not published: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Demo model not published")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using ModelGrid.Silo.Apis;
+using ModelGrid.Silo.Auth;
+using ModelGrid.Silo.Demo;
+using ModelGrid.Silo.Hub;
+using ModelGrid.Storage;
+using ModelGrid.Storage.Artifacts;
+using Orleans.Configuration;
+
+namespace ModelGrid.Silo.Infrastructure;
+
+/// <summary>The host's composition: options, the Orleans silo, storage, auth, the API and background services.</summary>
+public static class Extensions
+{
+    /// <summary>Registers everything the silo runs.</summary>
+    /// <param name="builder">The host builder.</param>
+    public static WebApplicationBuilder AddGridServices(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
+        var cluster = Bind<GridClusterOptions>(configuration, GridClusterOptions.Section);
+        var roles = GridRolesParser.Parse(configuration[GridRolesParser.Key]);
+
+        AddOptions<StorageOptions>(services, StorageOptions.Section);
+        AddOptions<GridClusterOptions>(services, GridClusterOptions.Section);
+        AddOptions<UploadOptions>(services, UploadOptions.Section);
+        AddOptions<AuthOptions>(services, AuthOptions.Section);
+        AddOptions<ArtifactOptions>(services, ArtifactOptions.Section);
+        AddOptions<DemoOptions>(services, DemoOptions.Section);
+        services.AddSingleton(new GridRoleSet(roles));
+        services.AddSingleton(TimeProvider.System);
+
+        if (storage.Provider == StorageNames.FileSystemProvider)
+        {
+            // One process owns an embedded data folder; a second silo on it stops with a clear message.
+            services.AddSingleton(_ => DataFolderLock.Acquire(storage.FullPath));
+            services.AddHostedService<DataFolderLockHolder>();
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            ConfigureCluster(silo, cluster, storage);
+            silo.AddGridStorage(storage);
+        });
+
+        services.AddSingleton(ArtifactManifest.Default);
+        services.AddHttpClient<ArtifactResolver>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<AdminToken>();
+        services.AddHostedService<AdminTokenBootstrap>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ContentReuse>();
+        services.AddSingleton<HubServices>();
+        services.AddSingleton<UploadSessions>();
+        services.AddSingleton<StartupGate>();
+        services.AddHostedService<StagingSweeper>();
+        services.AddHostedService<DemoPublisher>();
+
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<HubExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
+        services.ConfigureHttpJsonOptions(json => GridJson.Configure(json.SerializerOptions));
+        return builder;
+    }
+
+    /// <summary>Errors as ProblemDetails, authentication, and the rejection of wrong tokens.</summary>
+    /// <param name="app">The app.</param>
+    public static WebApplication UseGridPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<RejectInvalidTokenMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps the health endpoint, the OpenAPI document and, on silos with the api role, the REST API.</summary>
+    /// <param name="app">The app.</param>
+    public static WebApplication MapGridEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        if (app.Services.GetRequiredService<GridRoleSet>().Roles.HasFlag(GridRoles.Api))
+        {
+            app.MapOpenApi();
+            var api = app.MapGroup("/api/v1");
+            api.MapModelsApi();
+            api.MapVersionsApi();
+            api.MapFilesApi();
+            api.MapUploadsApi();
+            api.MapCardsApi();
+            api.MapAliasesApi();
+            api.MapTokensApi();
+            api.MapArtifactsApi();
+        }
+
+        return app;
+    }
+
+    private static void ConfigureCluster(ISiloBuilder silo, GridClusterOptions cluster, StorageOptions storage)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+
+        if (cluster.Provider == GridClusterOptions.AzureProvider)
+        {
+            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                throw new OptionsValidationException(GridClusterOptions.Section, typeof(GridClusterOptions), ["Grid:Cluster:Provider is 'azure' but Grid:Storage:ConnectionString is not set"]);
+            }
+
+            var tables = new TableServiceClient(storage.ConnectionString);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+            silo.UseInMemoryReminderService();
+        }
+    }
+
+    private static T Bind<T>(ConfigurationManager configuration, string section)
+        where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, results, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(section, typeof(T), [.. results.Select(r => r.ErrorMessage ?? section)]);
+        }
+
+        return options;
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Hub;
+using ModelGrid.Storage.Artifacts;
+using ModelGrid.Storage.Content;
+
+namespace ModelGrid.Silo.Infrastructure;
+
+/// <summary>Turns domain and request errors into ProblemDetails with a clear title and a one-line detail.</summary>
+public sealed partial class HubExceptionHandler(IProblemDetailsService problems, ILogger<HubExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return true;
+        }
+
+        var (status, title, detail) = exception switch
+        {
+            HubException e => (StatusOf(e.Kind), e.Title, e.Message),
+            UploadOffsetConflictException e => (StatusCodes.Status409Conflict, "Upload offset mismatch", $"{e.Message}; resume from Upload-Offset"),
+            ContentMismatchException e => (StatusCodes.Status400BadRequest, "Content does not match its declaration", $"{e.Message}; nothing was stored"),
+            BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge => (e.StatusCode, "Request body too large", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            ArtifactUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Artifact unavailable", e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", "the server could not complete the request; its log has the details"),
+        };
+
+        if (status >= 500)
+        {
+            LogFailure(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return true;
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (exception is UploadOffsetConflictException offset)
+        {
+            httpContext.Response.Headers["Upload-Offset"] = offset.Actual.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static int StatusOf(HubErrorKind kind) => kind switch
+    {
+        HubErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        HubErrorKind.NotFound => StatusCodes.Status404NotFound,
+        HubErrorKind.Conflict => StatusCodes.Status409Conflict,
+        HubErrorKind.Gone => StatusCodes.Status410Gone,
+        HubErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        HubErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        HubErrorKind.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void LogFailure(ILogger logger, string method, PathString path, Exception exception);
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ModelGrid.Silo.Infrastructure;
+
+/// <summary>Configuration section <c>Grid:Uploads</c>: limits of file uploads and resumable sessions.</summary>
+public sealed class UploadOptions
+{
+    public const string Section = "Grid:Uploads";
+
+    /// <summary>The largest file accepted (Kestrel's 30 MB body limit is lifted on upload routes only).</summary>
+    [Range(1L, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 100L << 30;
+
+    /// <summary>The largest chunk of a resumable upload, and the chunk size the CLI uses.</summary>
+    [Range(1L, 4L << 30)]
+    public long ChunkBytes { get; set; } = 64L << 20;
+
+    /// <summary>How long an untouched upload session is kept before the sweeper removes it.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the sweeper looks for stale sessions.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+}
