@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using ModelGrid.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ModelGrid.Silo.Apis;
@@ -65,7 +66,7 @@ public static class Extensions
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
-        services.ConfigureHttpJsonOptions(json => GridJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         return builder;
     }
 

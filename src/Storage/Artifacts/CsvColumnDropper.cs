@@ -50,7 +50,7 @@ public static class CsvColumnDropper
             await writer.WriteAsync(line, cancellationToken);
         }
 
-        if (keep is not null && keep.All(k => k))
+        if (columns.Count > 0 && keep is not null && keep.All(k => k))
         {
             throw new InvalidDataException($"none of the columns {string.Join(", ", columns)} is in the CSV header");
         }

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using ModelGrid.Client.Cli.Commands;
+using ModelGrid.Client.Http;
+using ModelGrid.Client.Transfer;
+
+namespace ModelGrid.Client.Cli;
+
+/// <summary>The <c>grid</c> command line: parses, runs, and turns every failure into one line and an exit code.</summary>
+public static class GridCli
+{
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var global = new GlobalOptions();
+        var host = new CliHost(global, output, error);
+        var root = new RootCommand("grid: publish, version and download open models on a ModelGrid hub")
+        {
+            global.Url,
+            global.Token,
+            global.Json,
+        };
+        foreach (var command in new[]
+        {
+            LoginCommand.Build(host),
+            TokenCommands.Build(host),
+            ModelCommands.Build(host),
+            VersionCommands.Build(host),
+            PushCommand.Build(host),
+            PullCommand.Build(host),
+            CardCommands.Build(host),
+            AliasCommands.Build(host),
+            ArtifactCommands.Build(host),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("run 'grid --help' for usage");
+            return ExitCodes.Usage;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error }, cancel.Token);
+        }
+        catch (GridApiException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.ForStatus(e.Status);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            await error.WriteLineAsync($"error: cannot reach the hub: {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+        catch (HttpRequestException e)
+        {
+            await error.WriteLineAsync($"error: the connection to the hub failed: {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (VerificationException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.VerificationFailed;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("interrupted; run the same command again to continue where it stopped");
+            return ExitCodes.Interrupted;
+        }
+        catch (IOException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

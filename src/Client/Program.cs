@@ -1,0 +1,3 @@
+using ModelGrid.Client.Cli;
+
+return await GridCli.RunAsync(args);

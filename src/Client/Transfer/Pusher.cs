@@ -1,0 +1,149 @@
+using System.Net;
+using ModelGrid.Api;
+using ModelGrid.Client.Http;
+using ModelGrid.Hub;
+
+namespace ModelGrid.Client.Transfer;
+
+/// <summary>
+/// Publishes a folder as a new version: hashes its files, compares with the newest version ("up to date" when
+/// equal), opens a draft (or finishes the caller's unpublished draft of the same files), uploads only the files
+/// the hub does not already have for the caller — large ones through resumable sessions — and publishes.
+/// </summary>
+public sealed class Pusher(GridClient client, ITransferProgress progress)
+{
+    private const int ChunkRetries = 3;
+
+    public async Task<PushResult> PushAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken = default)
+    {
+        var files = LocalFolder.Scan(folder);
+        if (files.Count == 0)
+        {
+            throw new CliException($"'{folder}' holds no files to push (README.md alone is a card, not a file)");
+        }
+
+        var cardPath = Path.Combine(folder, LocalFolder.CardFile);
+        var card = File.Exists(cardPath) ? await File.ReadAllTextAsync(cardPath, cancellationToken) : null;
+
+        var manifest = await HashAsync(files, cancellationToken);
+        var revision = VersionManifest.Create(manifest).RevisionId;
+
+        if (await client.FindModelAsync(model, cancellationToken) is null)
+        {
+            if (options.CreateWith is null)
+            {
+                throw new CliException($"the model {model} does not exist; create it with 'grid model create {model}' or push with --create");
+            }
+
+            await client.CreateModelAsync(options.CreateWith with { Owner = model.Owner, Name = model.Name }, cancellationToken);
+            progress.Note($"created model {model}");
+        }
+
+        var versions = await client.ListVersionsAsync(model, cancellationToken);
+        var newest = versions.FirstOrDefault(v => v.Status == VersionStatus.Published);
+        if (!options.Force && newest?.RevisionId == revision)
+        {
+            return new PushResult(model, newest.Number, revision, "up-to-date", files.Count, 0, files.Count, 0, 0, false);
+        }
+
+        var draft = await FindDraftAsync(model, versions, manifest, cancellationToken)
+            ?? await client.CreateDraftAsync(model, new CreateDraftRequest(manifest, card), cancellationToken);
+
+        var missing = draft.Files.Where(f => !f.Present).ToList();
+        long uploaded = 0;
+        long resumed = 0;
+        var bar = progress.Begin($"uploading {missing.Count} of {files.Count} file(s)", missing.Sum(f => f.Size));
+        foreach (var file in missing)
+        {
+            var local = files.First(f => f.Path == file.Path);
+            var (sent, before) = file.Size >= options.ChunkThreshold
+                ? await UploadResumableAsync(model, draft.Number, local, file, bar, cancellationToken)
+                : (await UploadWholeAsync(model, draft.Number, local, file, bar, cancellationToken), 0L);
+            uploaded += sent;
+            resumed += before;
+        }
+
+        var published = await client.PublishAsync(model, draft.Number, cancellationToken);
+        return new PushResult(model, published.Number, revision, "published", files.Count, missing.Count, files.Count - missing.Count, uploaded, resumed, card is not null);
+    }
+
+    private async Task<List<ManifestFile>> HashAsync(IReadOnlyList<LocalFile> files, CancellationToken cancellationToken)
+    {
+        var bar = progress.Begin($"hashing {files.Count} file(s)", files.Sum(f => f.Size));
+        var manifest = new List<ManifestFile>(files.Count);
+        foreach (var file in files)
+        {
+            manifest.Add(new ManifestFile(file.Path, file.Size, await FileHasher.HashAsync(file.FullPath, bar, cancellationToken)));
+        }
+
+        return manifest;
+    }
+
+    /// <summary>An unpublished draft of the caller's with exactly these files: an earlier push that was interrupted.</summary>
+    private async Task<VersionDetails?> FindDraftAsync(ModelId model, IReadOnlyList<VersionSummary> versions, List<ManifestFile> manifest, CancellationToken cancellationToken)
+    {
+        var wanted = manifest.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        foreach (var summary in versions.Where(v => v.Status == VersionStatus.Draft))
+        {
+            var draft = await client.GetVersionAsync(model, summary.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            if (draft.Files.Select(f => f.ToManifestFile()).SequenceEqual(wanted))
+            {
+                progress.Note($"resuming the unpublished draft {model}@{draft.Number}");
+                return draft;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<long> UploadWholeAsync(ModelId model, int version, LocalFile local, DeclaredFile file, IProgress<long> bar, CancellationToken cancellationToken)
+    {
+        await using var stream = OpenRead(local);
+        await client.UploadFileAsync(model, version, file.Path, stream, file.Size, file.Sha256, bar, cancellationToken);
+        return file.Size;
+    }
+
+    private async Task<(long Sent, long Resumed)> UploadResumableAsync(ModelId model, int version, LocalFile local, DeclaredFile file, IProgress<long> bar, CancellationToken cancellationToken)
+    {
+        var sessions = await client.ListUploadsAsync(model, version, cancellationToken);
+        var session = sessions.FirstOrDefault(s => s.Path == file.Path && s.Sha256 == file.Sha256 && s.Size == file.Size)
+            ?? await client.StartUploadAsync(model, version, new StartUploadRequest(file.Path, file.Size, file.Sha256), cancellationToken);
+        var resumedFrom = session.Offset;
+        if (resumedFrom > 0)
+        {
+            progress.Note($"resuming {file.Path} at byte {resumedFrom:N0} of {file.Size:N0}");
+            bar.Report(resumedFrom);
+        }
+
+        await using var stream = OpenRead(local);
+        var offset = session.Offset;
+        var failures = 0;
+        while (!session.Complete)
+        {
+            var length = Math.Min(session.ChunkBytes, file.Size - offset);
+            stream.Position = offset;
+            try
+            {
+                session = await client.AppendChunkAsync(session, offset, stream, length, bar, cancellationToken);
+                offset = session.Complete ? file.Size : session.Offset;
+                failures = 0;
+            }
+            catch (GridApiException e) when (e.Status == HttpStatusCode.Conflict && long.TryParse(e.UploadOffset, out var held))
+            {
+                // The hub holds a different amount than we thought (a chunk half-arrived): continue from there.
+                offset = held;
+                session = session with { Offset = held };
+            }
+            catch (HttpRequestException) when (++failures < ChunkRetries)
+            {
+                session = await client.GetUploadAsync(session.Id, cancellationToken);
+                offset = session.Offset;
+            }
+        }
+
+        return (file.Size - resumedFrom, resumedFrom);
+    }
+
+    private static FileStream OpenRead(LocalFile file) =>
+        new(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+}
