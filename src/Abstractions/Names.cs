@@ -52,8 +52,20 @@ public static partial class Names
             return $"'{Printable(path)}' is an absolute path; file paths are relative to the version's root";
         }
 
-        foreach (var c in path)
+        for (var i = 0; i < path.Length; i++)
         {
+            var c = path[i];
+            if (char.IsHighSurrogate(c) && i + 1 < path.Length && char.IsLowSurrogate(path[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                return "the file path is not valid Unicode (a lone surrogate)";
+            }
+
             if (char.IsControl(c))
             {
                 return $"'{Printable(path)}' contains a control character (U+{(int)c:X4})";
@@ -105,9 +117,9 @@ public static partial class Names
         return true;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9\\-_.]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9\\-_.]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePartPattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9\\-_.]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9\\-_.]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AliasPattern();
 }

@@ -41,6 +41,14 @@ public sealed record VersionRef(
             return false;
         }
 
+        // 40 or 64 hex digits are a revision id even when all are digits: version numbers have at most 9.
+        if (Names.LooksLikeRevisionId(value))
+        {
+            reference = new VersionRef(VersionRefKind.RevisionId, value);
+            error = null;
+            return true;
+        }
+
         if (value.All(char.IsAsciiDigit))
         {
             if (value.Length > 9 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -50,13 +58,6 @@ public sealed record VersionRef(
             }
 
             reference = new VersionRef(VersionRefKind.Number, n.ToString(CultureInfo.InvariantCulture));
-            error = null;
-            return true;
-        }
-
-        if (Names.LooksLikeRevisionId(value))
-        {
-            reference = new VersionRef(VersionRefKind.RevisionId, value);
             error = null;
             return true;
         }

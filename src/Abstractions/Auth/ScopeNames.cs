@@ -34,6 +34,12 @@ public static class ScopeNames
             }
         }
 
+        if (scopes == TokenScopes.None)
+        {
+            error = "no scopes given; use a comma-separated list of read, publish, admin";
+            return false;
+        }
+
         error = null;
         return true;
     }

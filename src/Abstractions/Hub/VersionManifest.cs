@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +12,8 @@ namespace ModelGrid.Hub;
 /// </summary>
 public sealed class VersionManifest
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private VersionManifest(IReadOnlyList<ManifestFile> files, byte[] canonical)
     {
         Files = files;
@@ -46,42 +48,47 @@ public sealed class VersionManifest
             }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(64 + (sorted.Count * 128));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = CanonicalEncoder }))
+        var json = new StringBuilder(64 + (sorted.Count * 128));
+        json.Append("{\"files\":[");
+        for (var i = 0; i < sorted.Count; i++)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("files");
-            foreach (var file in sorted)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", file.Path);
-                writer.WriteNumber("size", file.Size);
-                writer.WriteString("sha256", file.Sha256);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            var file = sorted[i];
+            json.Append(i == 0 ? "{\"path\":" : ",{\"path\":");
+            AppendString(json, file.Path);
+            json.Append(",\"size\":").Append(file.Size.ToString(CultureInfo.InvariantCulture));
+            json.Append(",\"sha256\":");
+            AppendString(json, file.Sha256);
+            json.Append('}');
         }
 
-        return new VersionManifest(sorted, buffer.WrittenSpan.ToArray());
+        json.Append("]}");
+        return new VersionManifest(sorted, Utf8.GetBytes(json.ToString()));
     }
 
     /// <summary>Parses canonical manifest JSON and checks that it is canonical.</summary>
     /// <param name="json">The bytes of a manifest.</param>
     public static VersionManifest Parse(ReadOnlySpan<byte> json)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
-        var files = new List<ManifestFile>();
-        foreach (var element in document.RootElement.GetProperty("files").EnumerateArray())
+        VersionManifest manifest;
+        try
         {
-            files.Add(new ManifestFile(
-                element.GetProperty("path").GetString() ?? string.Empty,
-                element.GetProperty("size").GetInt64(),
-                element.GetProperty("sha256").GetString() ?? string.Empty));
+            using var document = JsonDocument.Parse(json.ToArray());
+            var files = new List<ManifestFile>();
+            foreach (var element in document.RootElement.GetProperty("files").EnumerateArray())
+            {
+                files.Add(new ManifestFile(
+                    element.GetProperty("path").GetString() ?? string.Empty,
+                    element.GetProperty("size").GetInt64(),
+                    element.GetProperty("sha256").GetString() ?? string.Empty));
+            }
+
+            manifest = Create(files);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new FormatException($"not a valid manifest: {e.Message}", e);
         }
 
-        var manifest = Create(files);
         if (!manifest.CanonicalJson.Span.SequenceEqual(json))
         {
             throw new FormatException("the manifest is not in canonical form");
@@ -93,8 +100,30 @@ public sealed class VersionManifest
     /// <summary>The canonical JSON as text.</summary>
     public override string ToString() => Encoding.UTF8.GetString(CanonicalJson.Span);
 
-    // Escapes only what JSON requires (quote, backslash, control characters), so non-ASCII paths stay as UTF-8:
-    // the canonical bytes do not depend on an encoder's idea of what is "safe" for HTML.
-    private static readonly System.Text.Encodings.Web.JavaScriptEncoder CanonicalEncoder =
-        System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    /// <summary>
+    /// Writes a JSON string as RFC 8785 (JSON Canonicalization Scheme) does: only the quote, the backslash and control
+    /// characters are escaped (short forms where JSON has them, else <c>\u00xx</c> in lowercase); everything else
+    /// stays as it is, so the bytes are plain UTF-8 and do not depend on any encoder's notion of "safe".
+    /// </summary>
+    private static void AppendString(StringBuilder json, string value)
+    {
+        json.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': json.Append("\\\""); break;
+                case '\\': json.Append("\\\\"); break;
+                case '\b': json.Append("\\b"); break;
+                case '\t': json.Append("\\t"); break;
+                case '\n': json.Append("\\n"); break;
+                case '\f': json.Append("\\f"); break;
+                case '\r': json.Append("\\r"); break;
+                case < ' ': json.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)); break;
+                default: json.Append(c); break;
+            }
+        }
+
+        json.Append('"');
+    }
 }

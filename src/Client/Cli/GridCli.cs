@@ -37,15 +37,17 @@ public static class GridCli
             root.Subcommands.Add(command);
         }
 
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
-            {
-                await error.WriteLineAsync($"error: {parseError.Message}");
-            }
-
-            await error.WriteLineAsync("run 'grid --help' for usage");
+            // One line: an unknown word explains itself better than the "missing command" it causes.
+            var first = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parse.Errors[0];
+            await error.WriteLineAsync($"error: {first.Message.TrimEnd('.')} (see 'grid --help')");
             return ExitCodes.Usage;
         }
 

@@ -95,6 +95,11 @@ public sealed class ModelCard
             // Lines are counted from the card's first line: the opening fence is line 1.
             throw HubException.Invalid($"the model card's YAML front matter is invalid at line {e.Start.Line + 1}, column {e.Start.Column}: {FirstLine(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections.
+            throw HubException.Invalid("the model card's YAML front matter is invalid: an unterminated [ ] or { } collection");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

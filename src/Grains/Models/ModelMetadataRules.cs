@@ -108,10 +108,10 @@ public static partial class ModelMetadataRules
         return depth == 0 && !expectOperand;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TaskPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9\\-_.:]{0,49}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9\\-_.:]{0,49}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
 
     [GeneratedRegex("\\(|\\)|[A-Za-z0-9][A-Za-z0-9.\\-]*\\+?", RegexOptions.CultureInvariant)]

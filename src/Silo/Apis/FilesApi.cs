@@ -64,8 +64,13 @@ public static class FilesApi
         var decision = RangeDecision.Decide(context.Request, file.Size, etag);
         if (decision.Outcome == RangeOutcome.Unsatisfiable)
         {
+            // Written here rather than thrown: the exception handler clears headers, and 416 must carry Content-Range.
             response.Headers.ContentRange = $"bytes */{file.Size}";
-            throw new HubException(HubErrorKind.RangeNotSatisfiable, "Range not satisfiable", $"the file has {file.Size} bytes; the requested range lies outside it");
+            await TypedResults.Problem(
+                $"the file has {file.Size} bytes; the requested range lies outside it",
+                statusCode: StatusCodes.Status416RangeNotSatisfiable,
+                title: "Range not satisfiable").ExecuteAsync(context);
+            return;
         }
 
         var range = decision.Range;

@@ -14,8 +14,9 @@ public readonly record struct RangeDecision(RangeOutcome Outcome, ByteRange Rang
     {
         var full = new RangeDecision(RangeOutcome.Full, new ByteRange(0, length));
         var header = request.Headers.Range.ToString();
-        if (string.IsNullOrEmpty(header))
+        if (string.IsNullOrEmpty(header) || length == 0)
         {
+            // An empty file has no byte to address; its whole (empty) content is the friendliest answer.
             return full;
         }
 
@@ -49,10 +50,15 @@ public readonly record struct RangeDecision(RangeOutcome Outcome, ByteRange Rang
         {
             if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix))
             {
-                return full;
+                if (last.Length == 0 || !last.All(char.IsAsciiDigit))
+                {
+                    return full;
+                }
+
+                suffix = long.MaxValue;
             }
 
-            if (suffix == 0 || length == 0)
+            if (suffix == 0)
             {
                 return Unsatisfiable(length);
             }
@@ -63,7 +69,7 @@ public readonly record struct RangeDecision(RangeOutcome Outcome, ByteRange Rang
 
         if (!long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var start))
         {
-            return full;
+            return first.All(char.IsAsciiDigit) ? Unsatisfiable(length) : full;
         }
 
         long end;
@@ -71,14 +77,25 @@ public readonly record struct RangeDecision(RangeOutcome Outcome, ByteRange Rang
         {
             end = length - 1;
         }
-        else if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out end) || end < start)
+        else if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out end))
         {
-            return full;
+            // More digits than a long holds: past any end, so to the end.
+            if (last.Length == 0 || !last.All(char.IsAsciiDigit))
+            {
+                return full;
+            }
+
+            end = long.MaxValue;
         }
 
         if (start >= length)
         {
             return Unsatisfiable(length);
+        }
+
+        if (end < start)
+        {
+            return full;
         }
 
         end = Math.Min(end, length - 1);

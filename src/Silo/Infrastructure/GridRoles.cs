@@ -8,30 +8,3 @@ public enum GridRoles
     Api = 1,
     Worker = 2,
 }
-
-/// <summary>Parses <c>Grid:Roles</c>.</summary>
-public static class GridRolesParser
-{
-    public const string Key = "Grid:Roles";
-
-    public static GridRoles Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return GridRoles.Api | GridRoles.Worker;
-        }
-
-        var roles = GridRoles.None;
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            roles |= part.ToLowerInvariant() switch
-            {
-                "api" => GridRoles.Api,
-                "worker" => GridRoles.Worker,
-                _ => throw new InvalidOperationException($"Grid:Roles has '{part}'; use api, worker or both (api,worker)"),
-            };
-        }
-
-        return roles;
-    }
-}

@@ -44,9 +44,8 @@ public sealed partial class FileSystemBlobStore
                     throw new BlobConditionFailedException(name);
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.SetLastWriteTimeUtc(temp, new DateTime(store.NextStamp(target), DateTimeKind.Utc));
-                File.Move(temp, target, overwrite: !condition.IfNotExists);
+                MoveIntoPlace(temp, target, overwrite: !condition.IfNotExists);
                 store.SyncFolder(Path.GetDirectoryName(target)!);
                 return CommitOutcome.Created;
             }

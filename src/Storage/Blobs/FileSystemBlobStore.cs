@@ -130,6 +130,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
 
             file.Delete();
             SyncFolder(Path.GetDirectoryName(path)!);
+            PruneEmptyFolders(Path.GetDirectoryName(path)!);
             return true;
         }
         finally
@@ -175,9 +176,8 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         await gate.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var created = !File.Exists(path);
-            await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 0, FileOptions.Asynchronous);
+            await using var stream = OpenForAppend(path);
             if (stream.Length != offset)
             {
                 throw new BlobOffsetMismatchException(name, offset, stream.Length);
@@ -235,13 +235,14 @@ public sealed partial class FileSystemBlobStore : IBlobStore
                 if (File.Exists(to))
                 {
                     File.Delete(from);
+                    PruneEmptyFolders(Path.GetDirectoryName(from)!);
                     return CommitOutcome.AlreadyExisted;
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.SetLastWriteTimeUtc(from, new DateTime(NextStamp(to), DateTimeKind.Utc));
-                File.Move(from, to, overwrite: false);
+                MoveIntoPlace(from, to, overwrite: false);
                 SyncFolder(Path.GetDirectoryName(to)!);
+                PruneEmptyFolders(Path.GetDirectoryName(from)!);
                 return CommitOutcome.Created;
             }
             finally
@@ -292,6 +293,67 @@ public sealed partial class FileSystemBlobStore : IBlobStore
             {
                 return next;
             }
+        }
+    }
+
+    private static FileStream OpenForAppend(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 0, FileOptions.Asynchronous);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5)
+            {
+                // Pruned by a concurrent delete between the two steps: create it again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renames a file to its place, creating the folder. A concurrent delete may prune that folder between the two
+    /// steps (it removes folders it emptied), so a vanished folder is created again and the rename retried.
+    /// </summary>
+    private static void MoveIntoPlace(string from, string to, bool overwrite)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            try
+            {
+                File.Move(from, to, overwrite);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5 && File.Exists(from))
+            {
+            }
+        }
+    }
+
+    /// <summary>Removes the folders a delete left empty, up to (not including) the root, so staging folders do not pile up.</summary>
+    private void PruneEmptyFolders(string folder)
+    {
+        var current = new DirectoryInfo(folder);
+        while (current is not null && current.FullName.Length > _root.Length && current.FullName.StartsWith(_root, StringComparison.Ordinal))
+        {
+            try
+            {
+                if (current.EnumerateFileSystemInfos().Any())
+                {
+                    return;
+                }
+
+                current.Delete();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not empty after all (a writer got there first), or gone already: either way, done.
+                return;
+            }
+
+            current = current.Parent;
         }
     }
 

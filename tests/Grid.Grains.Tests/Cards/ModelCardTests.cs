@@ -29,6 +29,7 @@ public sealed class ModelCardTests
     [InlineData("---\n- a\n- b\n---\n", "mapping")]
     [InlineData("---\nlicense:\n  - mit\n---\n", "'license' must be a single value")]
     [InlineData("---\ntags: onnx\n---\n", "'tags' must be a list")]
+    [InlineData("---\nlicense: [MIT\ntags: x\n---\nbody\n", "YAML front matter is invalid")]
     public void Parse_BrokenFrontMatter_SaysWhatIsWrong(string text, string expected)
     {
         var error = Assert.Throws<HubException>(() => ModelCard.Parse(text));

@@ -1,0 +1,74 @@
+using ModelGrid.Client.Cli;
+
+namespace ModelGrid.Client.Tests.Cli;
+
+[Collection(ConfigHomeDefinition.Name)]
+public sealed class GridCliTests : IDisposable
+{
+    private readonly ConfigHome _configHome = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task RunAsync_UnknownCommand_UsageErrorNamingIt()
+    {
+        var code = await GridCli.RunAsync(["frobnicate"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        var error = Assert.Single(ErrorLines());
+        Assert.Contains("'frobnicate'", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingArgument_UsageError()
+    {
+        var code = await GridCli.RunAsync(["pull"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        var error = Assert.Single(ErrorLines());
+        Assert.Contains("'pull'", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_PullWithInvalidModel_UsageErrorInOneLine()
+    {
+        var code = await GridCli.RunAsync(["pull", "not-a-model"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: 'not-a-model' is not of the form owner/name" + Environment.NewLine, _error.ToString());
+        Assert.Equal(string.Empty, _output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_UrlThatIsNotHttp_UsageErrorInOneLine()
+    {
+        var code = await GridCli.RunAsync(["model", "show", "alice/mnist", "--url", "ftp://127.0.0.1/"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: 'ftp://127.0.0.1/' is not an http(s) address of a hub" + Environment.NewLine, _error.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_UnreachableHub_ExitCode7InOneLine()
+    {
+        var code = await GridCli.RunAsync(["model", "show", "alice/mnist", "--url", "http://127.0.0.1:1"], _output, _error);
+
+        Assert.Equal(ExitCodes.Unreachable, code);
+        var lines = _error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("error: cannot reach the hub: ", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _output.ToString());
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _error.Dispose();
+        _configHome.Dispose();
+    }
+
+    private string[] ErrorLines() =>
+        [.. _error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal))];
+}

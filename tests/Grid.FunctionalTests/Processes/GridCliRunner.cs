@@ -1,0 +1,34 @@
+using System.Text.Json;
+using ModelGrid.Testing;
+
+namespace ModelGrid.FunctionalTests.Processes;
+
+/// <summary>Runs the real <c>grid</c> CLI (its build output) as a child process against a hub, with its own config folder.</summary>
+public sealed class GridCliRunner(Uri hub, string? token = null)
+{
+    public string ConfigHome { get; } = TestPaths.NewTempFolder("grid-config");
+
+    public string? Token { get; set; } = token;
+
+    public async Task<CliResult> RunAsync(params string[] arguments) => await RunInAsync(Environment.CurrentDirectory, arguments);
+
+    public async Task<CliResult> RunInAsync(string workingDirectory, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["GRID_URL"] = hub.ToString(),
+            ["GRID_TOKEN"] = Token,
+            ["XDG_CONFIG_HOME"] = ConfigHome,
+            ["HOME"] = ConfigHome,
+        };
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Client", "grid.dll"), .. arguments], workingDirectory, environment, TimeSpan.FromMinutes(3));
+        return new CliResult(exit, stdout, stderr);
+    }
+}
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using ModelGrid.Testing;
+
+namespace ModelGrid.FunctionalTests.Processes;
+
+/// <summary>
+/// The real silo (<c>dotnet Grid.Silo.dll</c>) as a child process on free loopback ports, configured only through
+/// environment variables as an operator would, and waited for until <c>/health</c> answers 200.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private SiloProcess(ChildProcess process, Uri url, string dataPath)
+    {
+        _process = process;
+        Url = url;
+        DataPath = dataPath;
+    }
+
+    public Uri Url { get; }
+
+    public string DataPath { get; }
+
+    public string Output => _process.Output;
+
+    public int Id => _process.Id;
+
+    /// <summary>Starts a silo on <paramref name="dataPath"/>; <paramref name="extra"/> adds or overrides environment variables.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var ports = FreePorts.Take(3);
+        var url = new Uri($"http://127.0.0.1:{ports[0]}/");
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+            ["Grid__Storage__Path"] = dataPath,
+            ["Grid__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            ["Grid__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
+            ["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0],
+            ["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1],
+            ["Grid__Artifacts__Offline"] = "true",
+            ["DOTNET_gcServer"] = "0",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
+        var process = ChildProcess.Start("dotnet", [silo], Path.GetDirectoryName(silo)!, environment);
+        var started = new SiloProcess(process, url, dataPath);
+        try
+        {
+            await started.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
+    }
+
+    public async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the silo exited with code {_process.ExitCode}: {Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("health", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the silo was not healthy within {timeout}: {Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Stops the silo as an operator would (SIGTERM).</summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Kills the silo at once, as a crash or power cut would.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
