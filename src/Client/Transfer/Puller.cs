@@ -17,9 +17,14 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
     public async Task<PullResult> PullAsync(ModelId model, string reference, string folder, bool writeCard = true, CancellationToken cancellationToken = default)
     {
         var version = await client.GetVersionAsync(model, reference, cancellationToken);
+        if (version.Status == VersionStatus.Withdrawn)
+        {
+            throw new GridApiException(System.Net.HttpStatusCode.Gone, "Version withdrawn", $"{model}@{version.Number} was withdrawn: {version.WithdrawnReason}");
+        }
+
         if (version.Status != VersionStatus.Published)
         {
-            throw new CliException($"{model}@{version.Number} is {version.Status.ToString().ToLowerInvariant()}{(version.WithdrawnReason is { } why ? $": {why}" : string.Empty)}");
+            throw new CliException($"{model}@{version.Number} is a draft; publish it first");
         }
 
         var root = Path.GetFullPath(folder);

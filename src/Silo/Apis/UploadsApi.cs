@@ -69,7 +69,10 @@ public static class UploadsApi
 
     public static async Task<IResult> AppendChunk(string id, HttpContext context, HubServices hub)
     {
-        var (record, _) = await AuthorizedAsync(id, context, hub);
+        // Nothing here observes RequestAborted: Kestrel fires it as soon as the client hangs up, even with part of
+        // the chunk still buffered. Reading on keeps the bytes that did arrive (the body read fails after them), so
+        // the upload resumes after them instead of re-sending the whole chunk.
+        var (record, _) = await AuthorizedAsync(id, context, hub, CancellationToken.None);
         var offsetText = context.Request.Headers[OffsetHeader].ToString();
         if (!long.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
         {
@@ -83,7 +86,7 @@ public static class UploadsApi
             limit.MaxRequestBodySize = hub.UploadOptions.ChunkBytes;
         }
 
-        var info = await hub.Uploads.AppendAsync(record, offset, length, context.Request.Body, context.RequestAborted);
+        var info = await hub.Uploads.AppendAsync(record, offset, length, context.Request.Body, CancellationToken.None);
         SetOffsetHeaders(context.Response, info);
         return info.Complete ? TypedResults.Ok(info) : TypedResults.NoContent();
     }
@@ -95,7 +98,10 @@ public static class UploadsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<(UploadSessionRecord Record, long Offset)> AuthorizedAsync(string id, HttpContext context, HubServices hub)
+    private static Task<(UploadSessionRecord Record, long Offset)> AuthorizedAsync(string id, HttpContext context, HubServices hub) =>
+        AuthorizedAsync(id, context, hub, context.RequestAborted);
+
+    private static async Task<(UploadSessionRecord Record, long Offset)> AuthorizedAsync(string id, HttpContext context, HubServices hub, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         if (caller.IsAnonymous)
@@ -103,7 +109,7 @@ public static class UploadsApi
             throw HubException.Unauthorized("upload sessions need a token with the publish scope");
         }
 
-        var session = await hub.Uploads.GetAsync(id, context.RequestAborted);
+        var session = await hub.Uploads.GetAsync(id, cancellationToken);
         if (!caller.CanPublish(session.Record.Model.Owner))
         {
             throw HubException.NotFound("Upload not found", $"there is no upload session {id}");

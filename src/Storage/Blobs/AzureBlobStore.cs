@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -170,16 +171,31 @@ public sealed partial class AzureBlobStore : IBlobStore
         {
             while (true)
             {
-                var filled = await FillAsync(content, buffer, cancellationToken);
-                if (filled == 0)
+                // A source that breaks off (a dropped connection) still leaves what it delivered: append that, then fail.
+                var filled = 0;
+                ExceptionDispatchInfo? failure = null;
+                try
                 {
-                    return position;
+                    int n;
+                    while (filled < buffer.Length && (n = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+                    {
+                        filled += n;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
                 }
 
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
-                var conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = position };
-                await blob.AppendBlockAsync(block, new AppendBlobAppendBlockOptions { Conditions = conditions }, cancellationToken);
-                position += filled;
+                if (filled > 0)
+                {
+                    using var block = new MemoryStream(buffer, 0, filled, writable: false);
+                    var conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = position };
+                    await blob.AppendBlockAsync(block, new AppendBlobAppendBlockOptions { Conditions = conditions }, cancellationToken);
+                    position += filled;
+                }
+
+                failure?.Throw();
                 if (filled < buffer.Length)
                 {
                     return position;
@@ -229,23 +245,6 @@ public sealed partial class AzureBlobStore : IBlobStore
     internal static bool IsConditionFailure(RequestFailedException e) =>
         e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict
         || (e.Status == (int)HttpStatusCode.NotFound && e.ErrorCode != "ContainerNotFound");
-
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            var n = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-
-            filled += n;
-        }
-
-        return filled;
-    }
 
     private static long? ParseTotalLength(string? contentRange)
     {
