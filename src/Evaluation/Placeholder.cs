@@ -1,0 +1,1 @@
+namespace ModelGrid.Evaluation; internal static class Placeholder;
