@@ -1,0 +1,26 @@
+namespace ModelGrid.Evaluation.Metrics;
+
+/// <summary>Why a figure in a report deserves a second look.</summary>
+public enum MetricWarningKind
+{
+    /// <summary>A group (usually an intersectional combination) has no rows: reported with count 0, never evaluated.</summary>
+    EmptyGroup,
+
+    /// <summary>A group is smaller than the minimum group size: reported, but kept out of every disparity.</summary>
+    SmallGroup,
+
+    /// <summary>A metric's denominator is zero and it is reported as NaN (<see cref="ZeroDivisionPolicy.NaN"/>).</summary>
+    UndefinedMetric,
+
+    /// <summary>A metric's denominator is zero and it is reported as 0.0 (<see cref="ZeroDivisionPolicy.FairlearnCompat"/>).</summary>
+    ZeroDivisionAsZero,
+
+    /// <summary>A class is absent from the labels, so an average over classes uses the classes present only.</summary>
+    MissingClass,
+
+    /// <summary>A disparity cannot be formed (fewer than two groups with a defined value, say).</summary>
+    UndefinedDisparity,
+
+    /// <summary>Some bootstrap replicates left a metric undefined; they were dropped from its interval and counted.</summary>
+    UndefinedReplicates,
+}
