@@ -1,8 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
-using ModelGrid.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using ModelGrid.Api;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Demo;
