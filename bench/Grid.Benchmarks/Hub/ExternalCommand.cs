@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace ModelGrid.Benchmarks.Hub;
+
+/// <summary>Runs a tool (curl, openssl, nginx -v…) to its end and times it from start to exit.</summary>
+public static class ExternalCommand
+{
+    public static async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var text = $"{fileName} {string.Join(' ', arguments)}";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start '{text}'");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        clock.Stop();
+        return new CommandResult(text, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using System.Runtime.Versioning;
+using ModelGrid.Benchmarks.Hub;
+
+// The benchmarks read /proc and start Debian's nginx: Linux only.
+[assembly: SupportedOSPlatform("linux")]
+
+if (!OperatingSystem.IsLinux())
+{
+    await Console.Error.WriteLineAsync("error: the benchmarks run on Linux only (they read /proc and start nginx)");
+    return 2;
+}
+
+var root = new RootCommand("ModelGrid benchmarks: end-to-end measurements of the hub against reference tools");
+root.Subcommands.Add(HubCommand.Build());
+
+// The hub command handles SIGINT/SIGTERM itself, so its cleanup (stopping servers, deleting 1 GiB files) can finish.
+return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
