@@ -164,7 +164,7 @@ public sealed class CsvTable
         }
         catch (DecoderFallbackException e)
         {
-            throw new DatasetFormatException($"{source ?? "the stream"}: not valid UTF-8 ({e.Message})");
+            throw new DatasetFormatException($"{source ?? "the stream"} is not valid UTF-8 ({e.Message})");
         }
     }
 
@@ -177,7 +177,7 @@ public sealed class CsvTable
 
         if (!reader.MoveNext())
         {
-            throw new DatasetFormatException($"{source ?? "the stream"}: empty, but a header line was expected");
+            throw new DatasetFormatException($"{source ?? "the stream"} is empty, but a header line was expected");
         }
 
         var header = new string[reader.FieldCount];
