@@ -234,9 +234,10 @@ public sealed class IdxArray
                 throw new DatasetFormatException($"{source}: dimension {i} is negative ({dimensions[i]})");
             }
 
-            if (i > 0)
+            // Past Array.MaxLength the product is refused below; stopping there keeps it from overflowing.
+            if (i > 0 && itemLength <= Array.MaxLength)
             {
-                itemLength = Math.Min(itemLength * dimensions[i], long.MaxValue / 16);
+                itemLength *= dimensions[i];
             }
         }
 
