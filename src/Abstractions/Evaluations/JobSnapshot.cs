@@ -1,0 +1,33 @@
+namespace ModelGrid.Evaluations;
+
+/// <summary>An evaluation job as its grain holds it.</summary>
+/// <param name="Id">The job's id.</param>
+/// <param name="Spec">What it runs.</param>
+/// <param name="Status">Where it is in its life.</param>
+/// <param name="Attempt">The attempt that runs now or runs next (1 for the first).</param>
+/// <param name="LeaseId">The fencing token of the current attempt's lease; null before the first lease.</param>
+/// <param name="Worker">The worker that holds (or last held) the lease.</param>
+/// <param name="LeaseExpiresAt">When the current lease expires unless renewed.</param>
+/// <param name="FailureReason">Why it failed or who cancelled it.</param>
+/// <param name="ResultRef">The blob name of the result, when it succeeded.</param>
+/// <param name="SubmittedAt">When it was submitted.</param>
+/// <param name="StartedAt">When the current attempt was leased.</param>
+/// <param name="CompletedAt">When it reached a final status.</param>
+[GenerateSerializer, Immutable, Alias("grid.JobSnapshot")]
+public sealed record JobSnapshot(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] JobSpec Spec,
+    [property: Id(2)] JobStatus Status,
+    [property: Id(3)] int Attempt,
+    [property: Id(4)] string? LeaseId,
+    [property: Id(5)] string? Worker,
+    [property: Id(6)] DateTimeOffset? LeaseExpiresAt,
+    [property: Id(7)] string? FailureReason,
+    [property: Id(8)] string? ResultRef,
+    [property: Id(9)] DateTimeOffset SubmittedAt,
+    [property: Id(10)] DateTimeOffset? StartedAt,
+    [property: Id(11)] DateTimeOffset? CompletedAt)
+{
+    /// <summary>Whether the job has reached a status it never leaves.</summary>
+    public bool IsFinal => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;
+}

@@ -1,0 +1,32 @@
+using ModelGrid.Evaluations;
+
+namespace ModelGrid.Grains.Evaluations;
+
+/// <summary>The persisted state of an <see cref="EvaluationJobGrain"/>.</summary>
+[GenerateSerializer, Alias("grid.JobState")]
+public sealed class JobState
+{
+    [Id(0)] public JobSpec? Spec { get; set; }
+
+    [Id(1)] public JobStatus Status { get; set; }
+
+    /// <summary>The attempt that runs now or runs next; 1 for the first.</summary>
+    [Id(2)] public int Attempt { get; set; }
+
+    /// <summary>The current attempt's fencing token; cleared when a lease expires, kept when the job finishes.</summary>
+    [Id(3)] public string? LeaseId { get; set; }
+
+    [Id(4)] public string? Worker { get; set; }
+
+    [Id(5)] public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    [Id(6)] public string? FailureReason { get; set; }
+
+    [Id(7)] public string? ResultRef { get; set; }
+
+    [Id(8)] public DateTimeOffset SubmittedAt { get; set; }
+
+    [Id(9)] public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(10)] public DateTimeOffset? CompletedAt { get; set; }
+}
