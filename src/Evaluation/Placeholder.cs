@@ -1,1 +1,0 @@
-namespace ModelGrid.Evaluation; internal static class Placeholder;

@@ -1,0 +1,17 @@
+namespace ModelGrid.Evaluation.Running;
+
+/// <summary>How the runner's host wants suites run.</summary>
+public sealed record RunSettings
+{
+    /// <summary>CUDA when the suite allows it, one intra-op thread.</summary>
+    public static RunSettings Default { get; } = new();
+
+    /// <summary>Never use CUDA (a worker configured without GPU); a suite that requires a GPU then fails.</summary>
+    public bool ForceCpu { get; init; }
+
+    /// <summary>ONNX Runtime intra-op threads for accuracy and bias suites (throughput sweeps its own).</summary>
+    public int IntraOpThreads { get; init; } = 1;
+
+    /// <summary>The GPU's name when the host has one, for the record.</summary>
+    public string? GpuName { get; init; }
+}

@@ -1,0 +1,475 @@
+using ModelGrid.Evaluation.Metrics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ModelGrid.Evaluation.Suites;
+
+/// <summary>
+/// Reads <c>suite.yaml</c> into a <see cref="SuiteSpec"/> and checks it against the schema: unknown keys, missing
+/// required ones, values out of range and settings that contradict each other are <see cref="SuiteFormatException"/>s
+/// naming the file and the key. The schema is documented in <c>eval-suites/README.md</c>.
+/// </summary>
+public static class SuiteLoader
+{
+    /// <summary>The file name of a suite's spec inside its folder.</summary>
+    public const string SpecFileName = "suite.yaml";
+
+    /// <summary>Reads and checks <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
+    public static SuiteSpec Parse(string yaml, string file = SpecFileName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new SuiteFormatException($"{file}: not valid YAML at line {e.Start.Line}: {e.Message}", e);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SuiteFormatException($"{file}: must hold one YAML mapping");
+        }
+
+        return Read(YamlObject.Root(root, file));
+    }
+
+    private static SuiteSpec Read(YamlObject root)
+    {
+        var id = root.RequiredString("id");
+        if (!SuiteNames.IsValidId(id))
+        {
+            throw root.Error("id", $"'{id}' must be lowercase letters, digits and '-' (at most 64), starting with a letter");
+        }
+
+        var version = root.Int("version", 1, 1, 1_000_000);
+        var kind = root.Enum("kind", SuiteKind.Accuracy, ("accuracy", SuiteKind.Accuracy), ("bias", SuiteKind.Bias), ("throughput", SuiteKind.Throughput));
+        var description = root.RequiredString("description");
+        var dataCard = root.OptionalString("data-card");
+        var task = root.Enum("task", TaskKind.Binary, ("binary", TaskKind.Binary), ("multiclass", TaskKind.Multiclass));
+        var execution = root.Enum(
+            "execution",
+            kind == SuiteKind.Throughput ? ExecutionRequirement.Cpu : ExecutionRequirement.Auto,
+            ("auto", ExecutionRequirement.Auto),
+            ("cpu", ExecutionRequirement.Cpu),
+            ("gpu", ExecutionRequirement.Gpu));
+        var data = ReadData(root.RequiredObject("data"), kind, task);
+
+        IReadOnlyList<ModelInputSpec> inputs = [];
+        OutputSpec? output = null;
+        var batchSize = 256;
+        var model = root.Object("model");
+        if (kind == SuiteKind.Throughput)
+        {
+            if (model is not null)
+            {
+                throw root.Error("model", "is not used by a throughput suite: inputs are generated from the model's declared shapes");
+            }
+        }
+        else
+        {
+            if (model is null)
+            {
+                throw root.Error("model", "is required");
+            }
+
+            inputs = ReadInputs(model, data);
+            output = ReadOutput(model.RequiredObject("output"), task);
+            batchSize = model.Int("batch-size", 256, 1, 1_000_000);
+            model.Done();
+        }
+
+        var fairnessNode = root.Object("fairness");
+        FairnessSpec? fairness = null;
+        if (kind == SuiteKind.Bias)
+        {
+            if (task != TaskKind.Binary)
+            {
+                throw root.Error("task", "must be binary for a bias suite: group fairness metrics are defined for binary predictions");
+            }
+
+            fairness = ReadFairness(fairnessNode ?? throw root.Error("fairness", "is required for a bias suite"), data);
+        }
+        else if (fairnessNode is not null)
+        {
+            throw root.Error("fairness", "is only used by a bias suite");
+        }
+
+        var bootstrapNode = root.Object("bootstrap");
+        BootstrapSpec? bootstrap = null;
+        if (kind != SuiteKind.Throughput)
+        {
+            bootstrap = bootstrapNode is null ? new BootstrapSpec(BootstrapOptions.MinimumReplicates, 0, 0.95) : ReadBootstrap(bootstrapNode);
+        }
+        else if (bootstrapNode is not null)
+        {
+            throw root.Error("bootstrap", "is not used by a throughput suite");
+        }
+
+        var bins = root.Int("calibration-bins", ScoreMetrics.DefaultCalibrationBins, 1, 1000);
+        var throughputNode = root.Object("throughput");
+        ThroughputSpec? throughput = null;
+        if (kind == SuiteKind.Throughput)
+        {
+            throughput = ReadThroughput(throughputNode ?? throw root.Error("throughput", "is required for a throughput suite"));
+        }
+        else if (throughputNode is not null)
+        {
+            throw root.Error("throughput", "is only used by a throughput suite");
+        }
+
+        root.Done();
+        return new SuiteSpec(id, version, kind, description, dataCard, task, execution, data, inputs, output, batchSize, fairness, bootstrap, bins, throughput);
+    }
+
+    private static DataSpec ReadData(YamlObject data, SuiteKind kind, TaskKind task)
+    {
+        var format = data.Enum("format", DataFormat.Csv, ("csv", DataFormat.Csv), ("idx", DataFormat.Idx), ("generated", DataFormat.Generated));
+        if ((format == DataFormat.Generated) != (kind == SuiteKind.Throughput))
+        {
+            throw data.Error("format", kind == SuiteKind.Throughput
+                ? "must be 'generated' for a throughput suite"
+                : "'generated' is only for throughput suites: accuracy and bias need labelled data");
+        }
+
+        CsvLayout? csv = null;
+        IdxLayout? idx = null;
+        var csvNode = data.Object("csv");
+        var idxNode = data.Object("idx");
+        if (format == DataFormat.Csv)
+        {
+            csv = ReadCsv(csvNode ?? throw data.Error("csv", "is required for CSV data"));
+        }
+        else if (csvNode is not null)
+        {
+            throw data.Error("csv", "is only for CSV data");
+        }
+
+        if (format == DataFormat.Idx)
+        {
+            var node = idxNode ?? throw data.Error("idx", "is required for IDX data");
+            idx = new IdxLayout(node.RequiredString("items"), node.RequiredString("labels"), node.Double("scale", 1, -1e9, 1e9));
+            node.Done();
+        }
+        else if (idxNode is not null)
+        {
+            throw data.Error("idx", "is only for IDX data");
+        }
+
+        var filters = data.Objects("filter").Select(ReadFilter).ToList();
+        if (format != DataFormat.Csv && filters.Count > 0)
+        {
+            throw data.Error("filter", "needs named columns: only CSV data can be filtered");
+        }
+
+        LabelSpec? label = null;
+        var labelNode = data.Object("label");
+        if (format != DataFormat.Generated)
+        {
+            label = ReadLabel(labelNode ?? throw data.Error("label", "is required"), format, task);
+        }
+        else if (labelNode is not null)
+        {
+            throw data.Error("label", "is not used with generated data");
+        }
+
+        var rowKey = data.OptionalString("row-key");
+        if (rowKey is not null && format != DataFormat.Csv)
+        {
+            throw data.Error("row-key", "names a column: only CSV data have one");
+        }
+
+        data.Done();
+        return new DataSpec(format, csv, idx, filters, label, rowKey);
+    }
+
+    private static CsvLayout ReadCsv(YamlObject csv)
+    {
+        var artifact = csv.RequiredString("artifact");
+        var header = csv.Bool("header", true);
+        var columns = csv.Strings("columns");
+        if (!header && columns.Count == 0)
+        {
+            throw csv.Error("columns", "is required when the file has no header");
+        }
+
+        if (header && columns.Count > 0)
+        {
+            throw csv.Error("columns", "is only for a file without a header: the header names the columns");
+        }
+
+        if (columns.Distinct(StringComparer.Ordinal).Count() != columns.Count)
+        {
+            throw csv.Error("columns", "must not repeat a name");
+        }
+
+        var delimiter = csv.OptionalString("delimiter") ?? ",";
+        if (delimiter.Length != 1 || delimiter == "\"")
+        {
+            throw csv.Error("delimiter", "must be one character other than '\"'");
+        }
+
+        var layout = new CsvLayout(artifact, header, columns, delimiter[0], csv.Bool("trim", false), csv.Strings("missing"));
+        csv.Done();
+        return layout;
+    }
+
+    private static RowFilter ReadFilter(YamlObject filter)
+    {
+        var column = filter.RequiredString("column");
+        (string Key, FilterOperator Op)[] numeric =
+        [
+            ("less-than", FilterOperator.LessThan), ("at-most", FilterOperator.AtMost), ("greater-than", FilterOperator.GreaterThan),
+            ("at-least", FilterOperator.AtLeast), ("abs-at-most", FilterOperator.AbsoluteAtMost),
+        ];
+        var found = new List<RowFilter>();
+        if (filter.Has("in"))
+        {
+            found.Add(new RowFilter(column, FilterOperator.In, filter.Strings("in"), 0));
+        }
+
+        if (filter.Has("not-in"))
+        {
+            found.Add(new RowFilter(column, FilterOperator.NotIn, filter.Strings("not-in"), 0));
+        }
+
+        foreach (var (key, op) in numeric)
+        {
+            if (filter.Has(key))
+            {
+                found.Add(new RowFilter(column, op, [], filter.Double(key, 0, double.MinValue, double.MaxValue)));
+            }
+        }
+
+        if (found.Count != 1)
+        {
+            throw filter.Error("column", $"'{column}' needs exactly one condition: in, not-in, less-than, at-most, greater-than, at-least or abs-at-most");
+        }
+
+        filter.Done();
+        return found[0];
+    }
+
+    private static LabelSpec ReadLabel(YamlObject label, DataFormat format, TaskKind task)
+    {
+        var column = label.OptionalString("column");
+        if (format == DataFormat.Csv && column is null)
+        {
+            throw label.Error("column", "is required for CSV data");
+        }
+
+        if (format == DataFormat.Idx && column is not null)
+        {
+            throw label.Error("column", "is not used with IDX data: the labels file holds the labels");
+        }
+
+        LabelSpec spec;
+        if (task == TaskKind.Binary)
+        {
+            var positive = label.Strings("positive");
+            var negative = label.Strings("negative");
+            if (positive.Count == 0 || negative.Count == 0)
+            {
+                throw label.Error(positive.Count == 0 ? "positive" : "negative", "is required for a binary task: every label value must be declared positive or negative");
+            }
+
+            if (positive.Intersect(negative, StringComparer.Ordinal).Any())
+            {
+                throw label.Error("negative", "must not repeat a positive value");
+            }
+
+            spec = new LabelSpec(column, positive, negative, 2);
+        }
+        else
+        {
+            if (label.Has("positive") || label.Has("negative"))
+            {
+                throw label.Error("positive", "is only for a binary task");
+            }
+
+            spec = new LabelSpec(column, [], [], label.Int("classes", 0, 2, 100_000) is var k and >= 2
+                ? k
+                : throw label.Error("classes", "is required for a multiclass task"));
+        }
+
+        label.Done();
+        return spec;
+    }
+
+    private static List<ModelInputSpec> ReadInputs(YamlObject model, DataSpec data)
+    {
+        var inputs = new List<ModelInputSpec>();
+        foreach (var input in model.Objects("inputs"))
+        {
+            var kind = input.Enum("kind", InputKind.Number, ("float", InputKind.Number), ("string", InputKind.Text), ("item", InputKind.Item));
+            var name = input.OptionalString("name");
+            var column = input.OptionalString("column");
+            if (kind == InputKind.Item)
+            {
+                if (data.Format != DataFormat.Idx)
+                {
+                    throw input.Error("kind", "'item' reads a whole IDX item: it needs IDX data");
+                }
+
+                if (column is not null)
+                {
+                    throw input.Error("column", "is not used by an item input");
+                }
+            }
+            else
+            {
+                if (data.Format != DataFormat.Csv)
+                {
+                    throw input.Error("kind", $"'{(kind == InputKind.Number ? "float" : "string")}' reads a named column: it needs CSV data");
+                }
+
+                column ??= name ?? throw input.Error("column", "is required");
+                name ??= column;
+            }
+
+            var missing = input.OptionalString("missing");
+            if (missing is not null && kind == InputKind.Number && !double.TryParse(missing, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                throw input.Error("missing", $"must be a number for a float input, not '{missing}'");
+            }
+
+            input.Done();
+            inputs.Add(new ModelInputSpec(name ?? "", column, kind, missing));
+        }
+
+        if (inputs.Count == 0)
+        {
+            throw model.Error("inputs", "must map at least one model input");
+        }
+
+        if (inputs.Count(i => i.Kind == InputKind.Item) > 1 || (inputs.Any(i => i.Kind == InputKind.Item && i.Name.Length == 0) && inputs.Count > 1))
+        {
+            throw model.Error("inputs", "may hold one item input, and an unnamed one only alone");
+        }
+
+        var duplicate = inputs.GroupBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw model.Error("inputs", $"maps the input '{duplicate.Key}' twice");
+        }
+
+        return inputs;
+    }
+
+    private static OutputSpec ReadOutput(YamlObject output, TaskKind task)
+    {
+        var kind = output.Enum<OutputKind?>("kind", null, ("probabilities", OutputKind.Probabilities), ("logits", OutputKind.Logits), ("label", OutputKind.Label))
+            ?? throw output.Error("kind", "is required: probabilities, logits or label");
+        var threshold = output.Double("threshold", 0.5, 0, 1);
+        if (task == TaskKind.Multiclass && output.Has("threshold"))
+        {
+            throw output.Error("threshold", "is only for a binary task: a multiclass prediction is the most probable class");
+        }
+
+        var spec = new OutputSpec(output.OptionalString("name"), kind, threshold);
+        output.Done();
+        return spec;
+    }
+
+    private static FairnessSpec ReadFairness(YamlObject fairness, DataSpec data)
+    {
+        if (data.Format != DataFormat.Csv)
+        {
+            throw fairness.Error("sensitive", "needs named columns: only CSV data carry sensitive features");
+        }
+
+        var sensitive = new List<SensitiveSpec>();
+        foreach (var feature in fairness.Objects("sensitive"))
+        {
+            var column = feature.RequiredString("column");
+            var levels = feature.Strings("levels");
+            if (levels.Count < 2 || levels.Distinct(StringComparer.Ordinal).Count() != levels.Count)
+            {
+                throw feature.Error("levels", "must list every value of the column, at least two and each once");
+            }
+
+            var privileged = feature.OptionalString("privileged");
+            if (privileged is not null && !levels.Contains(privileged, StringComparer.Ordinal))
+            {
+                throw feature.Error("privileged", $"'{privileged}' is not one of the levels");
+            }
+
+            feature.Done();
+            sensitive.Add(new SensitiveSpec(column, levels, privileged));
+        }
+
+        if (sensitive.Count == 0)
+        {
+            throw fairness.Error("sensitive", "must declare at least one sensitive feature");
+        }
+
+        var intersections = fairness.StringLists("intersections");
+        foreach (var combination in intersections)
+        {
+            if (combination.Count < 2 || combination.Distinct(StringComparer.Ordinal).Count() != combination.Count
+                || combination.Any(c => !sensitive.Any(s => s.Column == c)))
+            {
+                throw fairness.Error("intersections", $"[{string.Join(", ", combination)}] must combine two or more different declared sensitive features");
+            }
+        }
+
+        var spec = new FairnessSpec(
+            sensitive,
+            intersections,
+            fairness.Int("minimum-group-size", FairnessOptions.DefaultMinimumGroupSize, 0, int.MaxValue),
+            fairness.Enum("zero-division", ZeroDivisionPolicy.NaN, ("nan", ZeroDivisionPolicy.NaN), ("fairlearn", ZeroDivisionPolicy.FairlearnCompat)));
+        fairness.Done();
+        return spec;
+    }
+
+    private static BootstrapSpec ReadBootstrap(YamlObject bootstrap)
+    {
+        var spec = new BootstrapSpec(
+            bootstrap.Int("replicates", BootstrapOptions.MinimumReplicates, BootstrapOptions.MinimumReplicates, BootstrapOptions.MaximumReplicates),
+            bootstrap.ULong("seed", 0),
+            bootstrap.Double("confidence", 0.95, 0.5, 0.999));
+        bootstrap.Done();
+        return spec;
+    }
+
+    private static ThroughputSpec ReadThroughput(YamlObject throughput)
+    {
+        var batches = ReadPositiveInts(throughput, "batch-sizes", [1, 8, 32], 65_536);
+        var threads = ReadPositiveInts(throughput, "threads", [1, 2], 256);
+        var spec = new ThroughputSpec(
+            batches,
+            threads,
+            throughput.Int("seed", 0, 0, int.MaxValue),
+            throughput.Int("window-iterations", 50, 1, 1_000_000),
+            throughput.Int("max-warmup-windows", 40, 3, 10_000),
+            throughput.Double("tolerance", 0.05, 0, 1),
+            throughput.Int("measure-iterations", 500, 1, 10_000_000),
+            throughput.StringListMap("strings"));
+        throughput.Done();
+        return spec;
+    }
+
+    private static IReadOnlyList<int> ReadPositiveInts(YamlObject node, string key, IReadOnlyList<int> fallback, int max)
+    {
+        var texts = node.Strings(key);
+        if (texts.Count == 0)
+        {
+            return fallback;
+        }
+
+        var values = new List<int>();
+        foreach (var text in texts)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 1 || value > max)
+            {
+                throw node.Error(key, $"must hold whole numbers from 1 to {max}, not '{text}'");
+            }
+
+            values.Add(value);
+        }
+
+        return values.Distinct().Count() == values.Count ? values : throw node.Error(key, "must not repeat a value");
+    }
+}
