@@ -3,10 +3,12 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ModelGrid.Api;
+using ModelGrid.Grains.Evaluations;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Demo;
 using ModelGrid.Silo.Hub;
+using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
 using Orleans.Configuration;
@@ -32,6 +34,8 @@ public static class Extensions
         AddOptions<AuthOptions>(services, AuthOptions.Section);
         AddOptions<ArtifactOptions>(services, ArtifactOptions.Section);
         AddOptions<DemoOptions>(services, DemoOptions.Section);
+        AddOptions<JobOptions>(services, JobOptions.Section);
+        AddOptions<WorkerOptions>(services, WorkerOptions.Section);
         services.AddSingleton(new GridRoleSet(roles));
         services.AddSingleton(TimeProvider.System);
 
@@ -59,6 +63,12 @@ public static class Extensions
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
         services.AddHostedService<DemoPublisher>();
+        services.AddSingleton<EvaluationSubmitter>();
+        if (roles.HasFlag(GridRoles.Worker))
+        {
+            services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
+            services.AddHostedService<EvaluationWorker>();
+        }
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

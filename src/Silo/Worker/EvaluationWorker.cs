@@ -1,0 +1,257 @@
+using Microsoft.Extensions.Options;
+using ModelGrid.Evaluations;
+using ModelGrid.Grains.Evaluations;
+
+namespace ModelGrid.Silo.Worker;
+
+/// <summary>
+/// The worker role: <c>Grid:Worker:Slots</c> loops, each leasing one job at a time from the queue partitions it
+/// may serve (GPU partitions only with a GPU), round-robin, pausing briefly while all are empty. A leased job runs
+/// on the thread pool through <see cref="IJobExecutor"/> while a heartbeat renews the lease every third of its
+/// length; a refused renewal cancels the run. The result is recorded with the lease id, so a worker that lost its
+/// lease records nothing.
+/// </summary>
+public sealed partial class EvaluationWorker(
+    IGrainFactory grains,
+    IWorkerCapabilitiesProvider capabilities,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<JobOptions> jobOptions,
+    TimeProvider time,
+    ILogger<EvaluationWorker> logger,
+    IJobExecutor? executor = null) : BackgroundService
+{
+    private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (executor is null)
+        {
+            LogNoExecutor(logger);
+            return;
+        }
+
+        var worker = capabilities.Get();
+        var slots = workerOptions.Value.Slots;
+        var shards = jobOptions.Value.Partitions;
+        if (slots > shards)
+        {
+            LogFewPartitions(logger, slots, shards);
+        }
+
+        IReadOnlyList<string> partitions = worker.Gpu
+            ? [.. JobPartitions.All(HardwareClasses.Gpu, shards), .. JobPartitions.All(HardwareClasses.Cpu, shards)]
+            : JobPartitions.All(HardwareClasses.Cpu, shards);
+        LogStarted(logger, worker.WorkerId, slots, worker.Gpu, partitions.Count);
+        await Task.WhenAll(Enumerable.Range(0, slots).Select(slot => Task.Run(() => RunSlotAsync(slot, executor, worker, partitions, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task RunSlotAsync(int slot, IJobExecutor run, WorkerCapabilities worker, IReadOnlyList<string> partitions, CancellationToken stoppingToken)
+    {
+        // Slots start on different partitions, so they do not queue behind one another on one grain.
+        var cursor = slot % partitions.Count;
+        var idle = MinIdleDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            JobLease? lease = null;
+            try
+            {
+                for (var i = 0; i < partitions.Count && lease is null; i++)
+                {
+                    var partition = partitions[cursor];
+                    cursor = (cursor + 1) % partitions.Count;
+                    lease = await grains.GetGrain<IJobQueueGrain>(partition).TryLease(worker, jobOptions.Value.Lease);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogLeaseFailed(logger, e);
+            }
+
+            if (lease is null)
+            {
+                try
+                {
+                    await Task.Delay(idle, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, workerOptions.Value.MaxIdleDelay.Ticks));
+                continue;
+            }
+
+            idle = MinIdleDelay;
+            try
+            {
+                await RunJobAsync(run, lease, worker, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The grain calls around the run failed; the lease expires and the job runs again.
+                LogJobCallFailed(logger, lease.JobId, e);
+            }
+        }
+    }
+
+    private async Task RunJobAsync(IJobExecutor run, JobLease lease, WorkerCapabilities worker, CancellationToken stoppingToken)
+    {
+        var job = grains.GetGrain<IEvaluationJobGrain>(lease.JobId);
+        var log = new JobLogBuffer();
+        log.Write($"attempt {lease.Attempt} leased by {worker.WorkerId}");
+        LogLeased(logger, lease.JobId, lease.Attempt);
+
+        using var execution = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var heartbeatStop = new CancellationTokenSource();
+        var lost = new LeaseLoss();
+        var heartbeat = HeartbeatAsync(job, lease, log, lost, execution, heartbeatStop.Token);
+
+        string? result = null;
+        Exception? failure = null;
+        try
+        {
+            result = await Task.Run(() => run.ExecuteAsync(lease, log, execution.Token), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+        }
+
+        if (lost.IsLost)
+        {
+            LogLeaseLost(logger, lease.JobId, lease.Attempt);
+            return;
+        }
+
+        if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
+        {
+            // Not the job's fault: the lease expires and another worker runs it again.
+            log.Write("stopped: the worker is shutting down");
+            await FlushAsync(job, lease, log);
+            return;
+        }
+
+        if (failure is null && string.IsNullOrWhiteSpace(result))
+        {
+            failure = new InvalidOperationException("the executor returned no result reference");
+        }
+
+        if (failure is null)
+        {
+            await FlushAsync(job, lease, log);
+            if (await job.Complete(lease.LeaseId, result!))
+            {
+                LogSucceeded(logger, lease.JobId, lease.Attempt, result!);
+            }
+            else
+            {
+                LogNotRecorded(logger, lease.JobId, lease.Attempt);
+            }
+
+            return;
+        }
+
+        var reason = $"{failure.GetType().Name}: {failure.Message}";
+        log.Write($"failed: {reason}");
+        foreach (var line in (failure.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            log.Write(line);
+        }
+
+        await FlushAsync(job, lease, log);
+        await job.Fail(lease.LeaseId, reason);
+        LogFailed(logger, lease.JobId, lease.Attempt, reason);
+    }
+
+    private async Task HeartbeatAsync(IEvaluationJobGrain job, JobLease lease, JobLogBuffer log, LeaseLoss lost, CancellationTokenSource execution, CancellationToken stop)
+    {
+        var length = jobOptions.Value.Lease;
+        using var timer = new PeriodicTimer(length / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await FlushAsync(job, lease, log);
+                    if (!await job.Renew(lease.LeaseId, length))
+                    {
+                        lost.IsLost = true;
+                        await execution.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A missed renewal is not yet a lost lease; the next tick tries again.
+                    LogRenewFailed(logger, lease.JobId, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
+    }
+
+    private static async Task FlushAsync(IEvaluationJobGrain job, JobLease lease, JobLogBuffer log)
+    {
+        var lines = log.Drain();
+        if (lines.Count > 0)
+        {
+            await job.AppendLog(lease.LeaseId, lines);
+        }
+    }
+
+    private sealed class LeaseLoss
+    {
+        public volatile bool IsLost;
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "The worker role is on but no job executor is installed; this silo leases no jobs")]
+    private static partial void LogNoExecutor(ILogger logger);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "{Slots} worker slots share {Partitions} queue partitions per hardware class; slots beyond that wait on one another")]
+    private static partial void LogFewPartitions(ILogger logger, int slots, int partitions);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Worker {WorkerId} started with {Slots} slots (GPU: {Gpu}) over {Partitions} queue partitions")]
+    private static partial void LogStarted(ILogger logger, string workerId, int slots, bool gpu, int partitions);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Asking the queue for a lease failed")]
+    private static partial void LogLeaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} leased")]
+    private static partial void LogLeased(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} succeeded: {ResultRef}")]
+    private static partial void LogSucceeded(ILogger logger, Guid jobId, int attempt, string resultRef);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid jobId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} lost its lease (expired or cancelled); its run was stopped")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} finished but its result was not recorded: the lease is no longer current")]
+    private static partial void LogNotRecorded(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Renewing the lease of job {JobId} failed; retrying at the next heartbeat")]
+    private static partial void LogRenewFailed(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Error, Message = "A grain call around job {JobId} failed; its lease will expire and the job run again")]
+    private static partial void LogJobCallFailed(ILogger logger, Guid jobId, Exception exception);
+}

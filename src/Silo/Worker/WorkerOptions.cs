@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ModelGrid.Silo.Worker;
+
+/// <summary>Configuration section <c>Grid:Worker</c>: what a silo with the worker role runs and offers.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Grid:Worker";
+
+    /// <summary>How many jobs run at once (one lease loop each); keep it at most <c>Grid:Jobs:Partitions</c>.</summary>
+    [Range(1, 64)]
+    public int Slots { get; set; } = 1;
+
+    /// <summary>The size budget of the worker's weight cache.</summary>
+    [Range(1L, long.MaxValue)]
+    public long CacheBytes { get; set; } = 10L << 30;
+
+    /// <summary>Whether the worker offers a GPU; null detects it.</summary>
+    public bool? Gpu { get; set; }
+
+    /// <summary>The name the worker gives in leases; null uses host name and process id.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>The longest pause between polls while every partition is empty; pauses start short and double up to it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan MaxIdleDelay { get; set; } = TimeSpan.FromSeconds(1);
+}
