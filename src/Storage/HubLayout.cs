@@ -21,6 +21,18 @@ public static class HubLayout
     public static string Card(ModelId model, int version, int revision) =>
         $"cards/{model.Owner}/{model.Name}/{version.ToString(CultureInfo.InvariantCulture)}/r{revision.ToString(CultureInfo.InvariantCulture)}.md";
 
+    /// <summary>The stored report of one attempt of an evaluation job.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="attempt">The attempt.</param>
+    public static string Result(Guid jobId, int attempt) =>
+        $"results/{jobId:D}/{attempt.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>The per-row predictions beside <see cref="Result"/>.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="attempt">The attempt.</param>
+    public static string Predictions(Guid jobId, int attempt) =>
+        $"results/{jobId:D}/{attempt.ToString(CultureInfo.InvariantCulture)}.predictions";
+
     /// <summary>The session record of a resumable upload.</summary>
     /// <param name="uploadId">The upload's id.</param>
     public static string UploadSession(string uploadId) => $"{UploadsPrefix}{uploadId}/session.json";

@@ -85,7 +85,7 @@ public sealed record UploadSessionInfo(string Id, ModelId Model, int Version, st
 
 /// <summary>Body of <c>POST /api/v1/tokens</c>.</summary>
 /// <param name="Owner">The namespace the token belongs to (created if new).</param>
-/// <param name="Scopes">Any of read, publish, admin.</param>
+/// <param name="Scopes">Any of read, publish, admin, evaluate.</param>
 /// <param name="Description">A note for whoever lists tokens.</param>
 /// <param name="ExpiresAt">When it stops working, or never.</param>
 public sealed record CreateTokenRequest(string Owner, IReadOnlyList<string> Scopes, string? Description = null, DateTimeOffset? ExpiresAt = null);

@@ -19,6 +19,9 @@ public sealed record Principal(
     /// <summary>Whether the caller may do everything.</summary>
     public bool IsAdmin => Scopes.HasFlag(TokenScopes.Admin);
 
+    /// <summary>Whether the caller may submit evaluation runs (evaluate, publish or admin scope).</summary>
+    public bool CanEvaluate => IsAdmin || Scopes.HasFlag(TokenScopes.Evaluate) || Scopes.HasFlag(TokenScopes.Publish);
+
     /// <summary>Whether the caller may publish into <paramref name="owner"/>'s namespace.</summary>
     /// <param name="owner">The namespace.</param>
     public bool CanPublish(string owner) =>

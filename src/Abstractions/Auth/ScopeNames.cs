@@ -6,7 +6,7 @@ namespace ModelGrid.Auth;
 public static class ScopeNames
 {
     /// <summary>The scope names in their canonical order.</summary>
-    public static readonly IReadOnlyList<string> All = ["read", "publish", "admin"];
+    public static readonly IReadOnlyList<string> All = ["read", "publish", "admin", "evaluate"];
 
     /// <summary>Parses a comma-separated list of scope names.</summary>
     /// <param name="text">For example <c>read,publish</c>.</param>
@@ -17,7 +17,7 @@ public static class ScopeNames
         scopes = TokenScopes.None;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "no scopes given; use a comma-separated list of read, publish, admin";
+            error = "no scopes given; use a comma-separated list of read, publish, admin, evaluate";
             return false;
         }
 
@@ -28,15 +28,16 @@ public static class ScopeNames
                 case "read": scopes |= TokenScopes.Read; break;
                 case "publish": scopes |= TokenScopes.Publish; break;
                 case "admin": scopes |= TokenScopes.Admin; break;
+                case "evaluate": scopes |= TokenScopes.Evaluate; break;
                 default:
-                    error = $"'{part}' is not a scope; use read, publish or admin";
+                    error = $"'{part}' is not a scope; use read, publish, admin or evaluate";
                     return false;
             }
         }
 
         if (scopes == TokenScopes.None)
         {
-            error = "no scopes given; use a comma-separated list of read, publish, admin";
+            error = "no scopes given; use a comma-separated list of read, publish, admin, evaluate";
             return false;
         }
 

@@ -15,4 +15,7 @@ public enum TokenScopes
 
     /// <summary>Everything, in every namespace; create owners and tokens.</summary>
     Admin = 4,
+
+    /// <summary>Submit evaluation runs of models the token may read (rate-limited).</summary>
+    Evaluate = 8,
 }

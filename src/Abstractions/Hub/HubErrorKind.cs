@@ -23,4 +23,7 @@ public enum HubErrorKind
 
     /// <summary>A byte range lies outside the content (416).</summary>
     RangeNotSatisfiable,
+
+    /// <summary>Too many requests of this kind from the caller for now (HTTP 429).</summary>
+    TooManyRequests,
 }

@@ -34,6 +34,10 @@ public sealed class HubException : Exception
     /// <param name="detail">A one-line explanation.</param>
     public static HubException Unauthorized(string detail) => new(HubErrorKind.Unauthorized, "Authentication required", detail);
 
+    /// <summary>The caller made too many requests of this kind for now.</summary>
+    /// <param name="detail">A one-line explanation.</param>
+    public static HubException TooManyRequests(string detail) => new(HubErrorKind.TooManyRequests, "Too many requests", detail);
+
     /// <summary>The caller lacks the right.</summary>
     /// <param name="detail">A one-line explanation.</param>
     public static HubException Forbidden(string detail) => new(HubErrorKind.Forbidden, "Forbidden", detail);

@@ -44,4 +44,14 @@ public interface IModelVersionGrain : IGrainWithStringKey
     /// <param name="author">Who wrote it.</param>
     /// <param name="source">Where it comes from: <c>publisher</c> or <c>evaluation</c>.</param>
     [Alias("AddCardRevision")] Task<CardRevisionInfo> AddCardRevision(string card, string author, string source);
+
+    /// <summary>
+    /// Records an evaluation result and writes the card revision that shows it. A job's result is recorded once: a
+    /// repeated call is harmless (null), and a later attempt of the same job replaces an earlier one.
+    /// </summary>
+    /// <param name="record">The result's job, attempt, suite and blobs.</param>
+    [Alias("RecordEvaluation")] Task<CardRevisionInfo?> RecordEvaluation(EvaluationRecord record);
+
+    /// <summary>The recorded results, in recording order.</summary>
+    [Alias("ListEvaluations")] Task<IReadOnlyList<EvaluationRecord>> ListEvaluations();
 }

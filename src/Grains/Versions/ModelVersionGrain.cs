@@ -206,6 +206,71 @@ public sealed class ModelVersionGrain(
         return revision;
     }
 
+    async Task<CardRevisionInfo?> IModelVersionGrain.RecordEvaluation(EvaluationRecord record)
+    {
+        EnsureExists();
+        var s = state.State;
+        if (s.Status == VersionStatus.Draft)
+        {
+            throw HubException.Conflict("Version is a draft", $"{Label} is a draft; only published versions are evaluated");
+        }
+
+        var existing = s.Evaluations.FindIndex(e => e.JobId == record.JobId);
+        if (existing >= 0 && s.Evaluations[existing].Attempt >= record.Attempt)
+        {
+            return null;
+        }
+
+        var evaluations = new List<EvaluationRecord>(s.Evaluations);
+        if (existing >= 0)
+        {
+            evaluations[existing] = record;
+        }
+        else
+        {
+            evaluations.Add(record);
+        }
+
+        var results = new List<RecordedResult>(evaluations.Count);
+        foreach (var e in evaluations)
+        {
+            await using var reader = await content.Blobs.OpenReadAsync(e.ResultBlob)
+                ?? throw HubException.Invalid($"the result {e.ResultBlob} of job {e.JobId:D} is not in the store");
+            using var buffer = new MemoryStream();
+            await reader.Content.CopyToAsync(buffer);
+            results.Add(new RecordedResult(e.JobId, e.Attempt, Evaluation.Running.EvaluationJson.Deserialize(buffer.ToArray())));
+        }
+
+        var (model, _) = Key;
+        var card = EvaluationCard.Render(await PublisherCardAsync(), model.ToString(), results);
+        var revision = await WriteCardAsync(card, s.Cards.Count + 1, record.Worker, "evaluation", time.GetUtcNow());
+        s.Evaluations = evaluations;
+        s.Cards.Add(revision);
+        await state.WriteStateAsync();
+        return revision;
+    }
+
+    Task<IReadOnlyList<EvaluationRecord>> IModelVersionGrain.ListEvaluations()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<EvaluationRecord>>([.. state.State.Evaluations]);
+    }
+
+    private async Task<string> PublisherCardAsync()
+    {
+        var latest = state.State.Cards.LastOrDefault(c => c.Source != "evaluation");
+        if (latest is null)
+        {
+            return string.Empty;
+        }
+
+        var (model, number) = Key;
+        await using var reader = await content.Blobs.OpenReadAsync(HubLayout.Card(model, number, latest.Revision))
+            ?? throw HubException.Invalid($"card r{latest.Revision} of {Label} is missing from the store");
+        using var text = new StreamReader(reader.Content, Encoding.UTF8);
+        return await text.ReadToEndAsync();
+    }
+
     private async Task<CardRevisionInfo> WriteCardAsync(string card, int revision, string author, string source, DateTimeOffset at)
     {
         var bytes = Encoding.UTF8.GetBytes(card);

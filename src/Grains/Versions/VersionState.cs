@@ -29,4 +29,7 @@ public sealed class VersionState
     [Id(10)] public string? WithdrawnReason { get; set; }
 
     [Id(11)] public List<CardRevisionInfo> Cards { get; set; } = [];
+
+    /// <summary>The evaluation results recorded, in recording order.</summary>
+    [Id(12)] public List<EvaluationRecord> Evaluations { get; set; } = [];
 }

@@ -38,7 +38,7 @@ public sealed class BearerTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (admin.Matches(token))
         {
-            return Success(new Principal("admin", null, TokenScopes.Admin | TokenScopes.Publish | TokenScopes.Read));
+            return Success(new Principal("admin", null, TokenScopes.Admin | TokenScopes.Publish | TokenScopes.Read | TokenScopes.Evaluate));
         }
 
         if (!TokenIssuer.TryParseId(token, out var id))

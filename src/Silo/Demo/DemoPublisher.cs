@@ -17,6 +17,8 @@ public sealed partial class DemoPublisher(
     StartupGate gate,
     IHostApplicationLifetime lifetime,
     IOptions<DemoOptions> options,
+    GridRoleSet roles,
+    IServiceProvider services,
     ILogger<DemoPublisher> logger) : BackgroundService
 {
     public const string ArtifactName = "mnist.onnx";
@@ -25,12 +27,14 @@ public sealed partial class DemoPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var published = false;
         try
         {
             await WaitForStartAsync(stoppingToken);
             if (options.Value.Enabled)
             {
                 await PublishAsync(stoppingToken);
+                published = true;
             }
         }
         catch (ArtifactUnavailableException e)
@@ -48,6 +52,45 @@ public sealed partial class DemoPublisher(
         finally
         {
             gate.Open();
+        }
+
+        await RunEvaluationDemoAsync(published, stoppingToken);
+    }
+
+    private async Task RunEvaluationDemoAsync(bool mnistPublished, CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled || !demo.Evaluations)
+        {
+            return;
+        }
+
+        var succeeded = false;
+        try
+        {
+            if (!roles.Roles.HasFlag(GridRoles.Worker))
+            {
+                LogNoWorker(logger);
+            }
+            else
+            {
+                succeeded = await services.GetRequiredService<EvaluationDemo>().RunAsync(mnistPublished, stoppingToken) && mnistPublished;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            LogEvaluationDemoFailed(logger, e);
+        }
+
+        if (demo.ExitAfter)
+        {
+            Environment.ExitCode = succeeded ? 0 : 1;
+            LogExiting(logger, Environment.ExitCode);
+            lifetime.StopApplication();
         }
     }
 
@@ -120,4 +163,13 @@ public sealed partial class DemoPublisher(
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Demo model not published")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Evaluation demo skipped: this silo has no worker role (Grid:Roles), so no job would run")]
+    private static partial void LogNoWorker(ILogger logger);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Evaluation demo failed")]
+    private static partial void LogEvaluationDemoFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Demo finished; stopping with exit status {Status} (Grid:Demo:ExitAfter)")]
+    private static partial void LogExiting(ILogger logger, int status);
 }

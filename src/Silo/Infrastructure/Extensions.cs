@@ -7,6 +7,7 @@ using ModelGrid.Grains.Evaluations;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Demo;
+using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Hub;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
@@ -36,6 +37,7 @@ public static class Extensions
         AddOptions<DemoOptions>(services, DemoOptions.Section);
         AddOptions<JobOptions>(services, JobOptions.Section);
         AddOptions<WorkerOptions>(services, WorkerOptions.Section);
+        AddOptions<EvaluationOptions>(services, EvaluationOptions.Section);
         services.AddSingleton(new GridRoleSet(roles));
         services.AddSingleton(TimeProvider.System);
 
@@ -63,10 +65,25 @@ public static class Extensions
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
         services.AddHostedService<DemoPublisher>();
+        services.AddSingleton<EvaluationDemo>();
         services.AddSingleton<EvaluationSubmitter>();
+        services.AddSingleton(sp =>
+        {
+            var worker = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            return new WeightCache(
+                sp.GetRequiredService<Storage.Content.ContentAddressedStore>(),
+                worker.CachePath ?? Path.Combine(storage.FullPath, "cache", "weights"),
+                worker.CacheBytes,
+                sp.GetRequiredService<ILogger<WeightCache>>());
+        });
+        services.AddSingleton<HubArtifactFiles>();
+        services.AddSingleton<SuiteCatalog>();
+        services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<SubmissionLimiter>();
+        services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
         if (roles.HasFlag(GridRoles.Worker))
         {
-            services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
+            services.AddSingleton<IJobExecutor, OnnxJobExecutor>();
             services.AddHostedService<EvaluationWorker>();
         }
 
@@ -108,6 +125,9 @@ public static class Extensions
             api.MapAliasesApi();
             api.MapTokensApi();
             api.MapArtifactsApi();
+            api.MapEvaluationsApi();
+            api.MapSuitesApi();
+            api.MapCompareApi();
         }
 
         return app;

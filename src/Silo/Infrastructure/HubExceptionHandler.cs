@@ -61,6 +61,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
         HubErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         HubErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         HubErrorKind.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
+        HubErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -156,6 +156,14 @@ public sealed partial class EvaluationWorker(
             if (await job.Complete(lease.LeaseId, result!))
             {
                 LogSucceeded(logger, lease.JobId, lease.Attempt, result!);
+                try
+                {
+                    await run.OnCompletedAsync(lease, result!, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogJobCallFailed(logger, lease.JobId, e);
+                }
             }
             else
             {

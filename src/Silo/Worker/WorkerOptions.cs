@@ -18,6 +18,12 @@ public sealed class WorkerOptions
     /// <summary>Whether the worker offers a GPU; null detects it.</summary>
     public bool? Gpu { get; set; }
 
+    /// <summary>Where the weight cache keeps its files; default <c>{Grid:Storage:Path}/cache/weights</c>.</summary>
+    public string? CachePath { get; set; }
+
+    /// <summary>Never use CUDA on this worker, even where it works; suites that require a GPU then fail.</summary>
+    public bool ForceCpu { get; set; }
+
     /// <summary>The name the worker gives in leases; null uses host name and process id.</summary>
     public string? WorkerId { get; set; }
 

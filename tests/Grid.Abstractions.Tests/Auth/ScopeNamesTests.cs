@@ -43,7 +43,7 @@ public sealed class ScopeNamesTests
     {
         Assert.False(ScopeNames.TryParse(text, out _, out var error));
 
-        Assert.Equal($"'{bad}' is not a scope; use read, publish or admin", error);
+        Assert.Equal($"'{bad}' is not a scope; use read, publish, admin or evaluate", error);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public static class TokenCommands
     private static Command Create(CliHost host)
     {
         var owner = new Option<string>("--owner") { Description = "The namespace the token belongs to (created if new)", Required = true };
-        var scopes = new Option<string>("--scopes") { Description = "Comma-separated: read, publish, admin", DefaultValueFactory = _ => "read" };
+        var scopes = new Option<string>("--scopes") { Description = "Comma-separated: read, publish, admin, evaluate", DefaultValueFactory = _ => "read" };
         var description = new Option<string?>("--description") { Description = "A note for whoever lists tokens" };
         var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the token stops working (ISO 8601)" };
         return host.Command("create", "Create a token for an owner (admin only); the secret is shown once", c =>

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using ModelGrid.Evaluation.Comparison;
+
+namespace ModelGrid.Evaluation.Reporting;
+
+/// <summary>
+/// A comparison as a plain-text table for terminals and logs: one row per metric, one column per version with its
+/// value and interval, and for every version but the baseline the paired delta with its interval and a '*' when the
+/// delta is significant (its interval excludes 0).
+/// </summary>
+public static class ComparisonText
+{
+    /// <summary>The table; <paramref name="metrics"/> limits the rows to those names (all when null).</summary>
+    public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name)).ToList();
+        var header = new List<string> { "metric" };
+        foreach (var v in report.Versions)
+        {
+            header.Add(v == report.Baseline ? $"v{v} (baseline)" : $"v{v}");
+            if (v != report.Baseline)
+            {
+                header.Add($"Δ v{v} − v{report.Baseline}");
+            }
+        }
+
+        var table = new List<List<string>> { header };
+        foreach (var metric in rows)
+        {
+            var row = new List<string> { metric.View is null ? metric.Name : $"{metric.View}: {metric.Name}" };
+            foreach (var figure in metric.Figures)
+            {
+                row.Add(Figures.WithInterval(figure.Value));
+                if (figure.Version != report.Baseline)
+                {
+                    row.Add(Figures.DeltaWithInterval(figure.Delta) + (figure.Significant == true ? " *" : ""));
+                }
+            }
+
+            table.Add(row);
+        }
+
+        var widths = Enumerable.Range(0, header.Count).Select(c => table.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{report.Suite} ({report.SuiteDigest[..12]}), {(report.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% intervals; ")
+            .Append(CultureInfo.InvariantCulture, $"deltas from a paired bootstrap (B = {Figures.Count(report.Replicates)}, seed {report.Seed}); * = significant (interval excludes 0)\n");
+        foreach (var row in table)
+        {
+            for (var c = 0; c < row.Count; c++)
+            {
+                text.Append(c == 0 ? row[c].PadRight(widths[c]) : "  " + row[c].PadRight(widths[c]));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using ModelGrid.Auth;
+using ModelGrid.Evaluation.Reporting;
+using ModelGrid.Evaluation.Running;
+using ModelGrid.Evaluations;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Evaluation;
+using ModelGrid.Silo.Infrastructure;
+using ModelGrid.Storage.Content;
+
+namespace ModelGrid.Silo.Demo;
+
+/// <summary>
+/// The evaluation demo of the README's run command: publishes the project's sample models (Adult v1–v3, COMPAS
+/// v1–v4), submits every suite to the local worker, waits, and prints the MNIST accuracy and the cross-version
+/// fairness comparisons. A second run on the same data folder reuses the versions and results that exist.
+/// </summary>
+public sealed partial class EvaluationDemo(
+    IGrainFactory grains,
+    ContentAddressedStore store,
+    SuiteCatalog suites,
+    EvaluationQueries evaluations,
+    IOptions<DemoOptions> options,
+    IOptions<EvaluationOptions> evaluationOptions,
+    ILogger<EvaluationDemo> logger)
+{
+    private const string Actor = "system (demo)";
+
+    /// <summary>The sample models and how many versions each has, as <c>eval-suites/models</c> holds them.</summary>
+    public static IReadOnlyList<(string Model, string Suite, int Versions)> Samples { get; } =
+        [("adult-income", "adult-income", 3), ("compas-recidivism", "compas-recidivism", 4)];
+
+    /// <summary>Runs the demo; true when every job succeeded.</summary>
+    public async Task<bool> RunAsync(bool mnistPublished, CancellationToken cancellationToken)
+    {
+        var jobs = new List<(string Label, Guid Id)>();
+        if (mnistPublished)
+        {
+            var mnist = await LatestAsync(DemoPublisher.Model);
+            foreach (var suite in new[] { "mnist-accuracy", "throughput-cpu" })
+            {
+                jobs.Add(($"{DemoPublisher.Model}@{mnist.Number} on {suite}", await SubmitAsync(mnist, suite)));
+            }
+        }
+
+        var published = new Dictionary<string, List<VersionDetails>>(StringComparer.Ordinal);
+        foreach (var (model, suite, count) in Samples)
+        {
+            var versions = await PublishSampleAsync(model, count, cancellationToken);
+            published[model] = versions;
+            foreach (var version in versions)
+            {
+                jobs.Add(($"{version.Model}@{version.Number} on {suite}", await SubmitAsync(version, suite)));
+            }
+        }
+
+        LogSubmitted(logger, jobs.Count);
+        var final = await WaitAsync(jobs, cancellationToken);
+        var failed = final.Where(j => j.Job.Status != JobStatus.Succeeded).ToList();
+        foreach (var (label, job) in failed)
+        {
+            LogJobFailed(logger, label, job.Status, job.FailureReason ?? "no reason recorded");
+        }
+
+        var report = new System.Text.StringBuilder();
+        report.Append("\n=== ModelGrid evaluation demo ===\n");
+        if (mnistPublished)
+        {
+            var mnist = final.First(j => j.Label.EndsWith("on mnist-accuracy", StringComparison.Ordinal));
+            if (mnist.Job.Status == JobStatus.Succeeded)
+            {
+                var result = await evaluations.GetAsync(Principal.System, mnist.Job.Id, withResult: true, cancellationToken);
+                var accuracy = EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(result.Result!.Value.GetRawText())).Metric("accuracy");
+                report.Append(CultureInfo.InvariantCulture, $"\nMNIST accuracy of {mnist.Label}: {Figures.WithInterval(accuracy)} (job {mnist.Job.Id:D})\n");
+            }
+        }
+
+        foreach (var (model, suite, _) in Samples)
+        {
+            var versions = published[model];
+            var id = new ModelId(DemoPublisher.Model.Owner, model);
+            try
+            {
+                var comparison = await evaluations.CompareAsync(Principal.System, id, [.. versions.Select(v => v.Number)], suite, versions[0].Number, cancellationToken);
+                report.Append(CultureInfo.InvariantCulture, $"\n{id}, versions {string.Join(", ", versions.Select(v => v.Number))} on {suite}:\n");
+                report.Append(ComparisonText.Render(comparison, ShownMetrics));
+            }
+            catch (HubException e)
+            {
+                report.Append(CultureInfo.InvariantCulture, $"\n{id}: no comparison: {e.Message}\n");
+            }
+        }
+
+        report.Append(CultureInfo.InvariantCulture, $"\n{final.Count - failed.Count} of {final.Count} evaluation jobs succeeded. Cards: ./grid card show demo/compas-recidivism@4 ; compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism\n");
+        await Console.Out.WriteAsync(report.ToString());
+        await Console.Out.FlushAsync(cancellationToken);
+        return failed.Count == 0;
+    }
+
+    /// <summary>The comparison rows the demo prints (the API returns every one).</summary>
+    public static IReadOnlyCollection<string> ShownMetrics { get; } =
+    [
+        "accuracy", "false_positive_rate", "false_negative_rate", "selection_rate", "roc_auc",
+        "demographic_parity_difference.between_groups", "equalized_odds_difference.worst_case.between_groups",
+        "group[African-American].false_positive_rate", "group[Caucasian].false_positive_rate",
+        "group[Female].selection_rate", "group[Male].selection_rate",
+    ];
+
+    private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
+    {
+        var submission = await evaluations.SubmitAsAsync(Actor, version, suites.Get(suiteId), force: false);
+        return submission.Job.Id;
+    }
+
+    private async Task<VersionDetails> LatestAsync(ModelId id)
+    {
+        var number = await grains.GetGrain<IModelGrain>(id.ToString()).Resolve(VersionRef.Latest);
+        return (await grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).Get())!;
+    }
+
+    private async Task<List<VersionDetails>> PublishSampleAsync(string name, int count, CancellationToken cancellationToken)
+    {
+        var id = new ModelId(DemoPublisher.Model.Owner, name);
+        var model = grains.GetGrain<IModelGrain>(id.ToString());
+        if (await model.Get() is null)
+        {
+            await model.Create(
+                new ModelCreate($"ModelGrid's sample {name} classifiers, versions that treat the sensitive attributes differently (see each card).", "tabular-classification", "Apache-2.0", ["onnx", "fairness", "sample-model"], ModelVisibility.Public),
+                Actor);
+        }
+
+        var result = new List<VersionDetails>();
+        for (var n = 1; n <= count; n++)
+        {
+            var folder = Path.Combine(evaluationOptions.Value.ResolvedSuitesPath, "models", name, $"v{n.ToString(CultureInfo.InvariantCulture)}");
+            var modelPath = Path.Combine(folder, "model.onnx");
+            var bytes = await File.ReadAllBytesAsync(modelPath, cancellationToken);
+            var file = new ManifestFile("model.onnx", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            var revision = VersionManifest.Create([file]).RevisionId;
+            var standing = (await model.ListVersions()).Where(v => v.Status == VersionStatus.Published && v.RevisionId == revision).OrderBy(v => v.Number).FirstOrDefault();
+            if (standing is not null)
+            {
+                result.Add((await grains.GetGrain<IModelVersionGrain>(id.VersionKey(standing.Number)).Get())!);
+                continue;
+            }
+
+            await store.IngestAsync(new MemoryStream(bytes), bytes.Length, file.Sha256, cancellationToken);
+            var card = await File.ReadAllTextAsync(Path.Combine(folder, "README.md"), cancellationToken);
+            var draft = await model.CreateDraft(new DraftRequest([file], card), Actor);
+            await grains.GetGrain<IModelVersionGrain>(id.VersionKey(draft.Number)).MarkPresent(file);
+            var published = await model.Publish(draft.Number, Actor);
+            LogSamplePublished(logger, id, published.Number, n);
+            result.Add(published);
+        }
+
+        return result;
+    }
+
+    private async Task<List<(string Label, JobSnapshot Job)>> WaitAsync(List<(string Label, Guid Id)> jobs, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + options.Value.Timeout;
+        while (true)
+        {
+            var snapshots = new List<(string Label, JobSnapshot Job)>();
+            foreach (var (label, id) in jobs)
+            {
+                snapshots.Add((label, (await grains.GetGrain<IEvaluationJobGrain>(id).Get())!));
+            }
+
+            var open = snapshots.Count(s => !s.Job.IsFinal);
+            if (open == 0 || DateTime.UtcNow > deadline)
+            {
+                return snapshots;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Demo sample model {Model}@{Version} published (eval-suites/models v{Sample})")]
+    private static partial void LogSamplePublished(ILogger logger, ModelId model, int version, int sample);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Demo: {Count} evaluation jobs submitted to the local worker; waiting for them")]
+    private static partial void LogSubmitted(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Demo job {Label} ended {Status}: {Reason}")]
+    private static partial void LogJobFailed(ILogger logger, string label, JobStatus status, string reason);
+}

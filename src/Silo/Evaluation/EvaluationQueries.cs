@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using ModelGrid.Api;
+using ModelGrid.Auth;
+using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Running;
+using ModelGrid.Evaluation.Suites;
+using ModelGrid.Evaluations;
+using ModelGrid.Grains.Evaluations;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Hub;
+using ModelGrid.Storage.Content;
+
+namespace ModelGrid.Silo.Evaluation;
+
+/// <summary>What the evaluation API does: submissions with their checks, job views, lists, logs and comparisons.</summary>
+public sealed class EvaluationQueries(
+    IGrainFactory grains,
+    EvaluationSubmitter submitter,
+    SuiteCatalog suites,
+    HubArtifactFiles artifacts,
+    ContentAddressedStore store,
+    SubmissionLimiter limiter)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<SuiteData>>> _data = new(StringComparer.Ordinal);
+
+    /// <summary>Checks and submits an evaluation; a duplicate returns the existing job (and its result when it has one).</summary>
+    public async Task<EvaluationView> SubmitAsync(Principal caller, SubmitEvaluationRequest request, CancellationToken cancellationToken)
+    {
+        if (caller.IsAnonymous)
+        {
+            throw HubException.Unauthorized("submitting an evaluation needs a token with the evaluate or publish scope");
+        }
+
+        if (!caller.CanEvaluate)
+        {
+            throw HubException.Forbidden("the token lacks the evaluate scope");
+        }
+
+        if (!ModelId.TryParse(request.Model, out var id, out var error))
+        {
+            throw HubException.Invalid($"'{request.Model}' is not a model id: {error}");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Suite))
+        {
+            throw HubException.Invalid("an evaluation names its suite; see GET /api/v1/suites");
+        }
+
+        var suite = suites.Get(request.Suite);
+        await ModelAccess.ReadableAsync(grains, caller, id.Owner, id.Name);
+        var version = await ModelAccess.ResolveVersionAsync(grains, caller, id, request.Version ?? "latest");
+        if (version.Status != VersionStatus.Published)
+        {
+            throw HubException.Conflict("Version not evaluable", $"{id}@{version.Number} is {version.Status.ToString().ToLowerInvariant()}; only published versions are evaluated");
+        }
+
+        if (!limiter.TryAcquire(caller.Subject))
+        {
+            throw HubException.TooManyRequests("this token has used its evaluation submissions for this minute (Grid:Evaluation:SubmissionsPerMinute); try again shortly");
+        }
+
+        var submission = await SubmitAsAsync(caller.DisplayName, version, suite, request.Force);
+        var result = submission.Deduplicated && submission.Job.Status == JobStatus.Succeeded
+            ? await ReadResultAsync(submission.Job, cancellationToken)
+            : null;
+        return new EvaluationView(submission.Job, submission.Deduplicated, result);
+    }
+
+    /// <summary>Submits <paramref name="suite"/> on a published version for <paramref name="requester"/>, with no checks of rights or rate.</summary>
+    public Task<EvaluationSubmission> SubmitAsAsync(string requester, VersionDetails version, Suite suite, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(suite);
+        var gpu = suite.Spec.Execution == ExecutionRequirement.Gpu;
+        var spec = new JobSpec(
+            version.Model, version.Number, version.RevisionId!, suite.Spec.Id, suite.Digest, Evaluator.Version,
+            gpu ? HardwareClasses.Gpu : HardwareClasses.Cpu, gpu, suite.Spec.Kind == SuiteKind.Throughput, requester);
+        return submitter.SubmitAsync(spec, force);
+    }
+
+    /// <summary>A job the caller may see, with its result when it succeeded.</summary>
+    public async Task<EvaluationView> GetAsync(Principal caller, Guid id, bool withResult, CancellationToken cancellationToken)
+    {
+        var job = await VisibleAsync(caller, id);
+        var result = withResult && job.Status == JobStatus.Succeeded ? await ReadResultAsync(job, cancellationToken) : null;
+        return new EvaluationView(job, false, result);
+    }
+
+    /// <summary>The jobs of a model (or one version), newest first, optionally with one status.</summary>
+    public async Task<EvaluationList> ListAsync(Principal caller, string model, int? version, JobStatus? status)
+    {
+        if (!ModelId.TryParse(model, out var id, out var error))
+        {
+            throw HubException.Invalid($"'{model}' is not a model id: {error}");
+        }
+
+        await ModelAccess.ReadableAsync(grains, caller, id.Owner, id.Name);
+        IEnumerable<int> numbers = version is { } n
+            ? [n]
+            : (await grains.GetGrain<IModelGrain>(id.ToString()).ListVersions()).Select(v => v.Number);
+        var jobs = new List<JobSnapshot>();
+        foreach (var number in numbers)
+        {
+            foreach (var jobId in await grains.GetGrain<IVersionEvaluationsGrain>(id.VersionKey(number)).List())
+            {
+                if (await grains.GetGrain<IEvaluationJobGrain>(jobId).Get() is { } job && (status is null || job.Status == status))
+                {
+                    jobs.Add(job);
+                }
+            }
+        }
+
+        var ordered = jobs.OrderByDescending(j => j.SubmittedAt).ThenBy(j => j.Id).ToList();
+        return new EvaluationList(ordered, ordered.Count);
+    }
+
+    /// <summary>Cancels a job; its submitter, the model's publisher or an admin may.</summary>
+    public async Task<EvaluationView> CancelAsync(Principal caller, Guid id)
+    {
+        var job = await VisibleAsync(caller, id);
+        RequireOwnerOfJob(caller, job, "cancel");
+        return new EvaluationView(await grains.GetGrain<IEvaluationJobGrain>(id).Cancel(caller.DisplayName), false);
+    }
+
+    /// <summary>The job's log; its submitter, the model's publisher or an admin may read it.</summary>
+    public async Task<EvaluationLog> LogAsync(Principal caller, Guid id)
+    {
+        var job = await VisibleAsync(caller, id);
+        RequireOwnerOfJob(caller, job, "read the log of");
+        return new EvaluationLog(id, job.Status, await grains.GetGrain<IEvaluationJobGrain>(id).GetLog());
+    }
+
+    /// <summary>Versions of a model side by side on one suite, deltas against <paramref name="baseline"/>.</summary>
+    public async Task<ComparisonReport> CompareAsync(Principal caller, ModelId id, IReadOnlyList<int> versions, string suiteId, int? baseline, CancellationToken cancellationToken)
+    {
+        await ModelAccess.ReadableAsync(grains, caller, id.Owner, id.Name);
+        if (versions.Count < 2 || versions.Distinct().Count() != versions.Count)
+        {
+            throw HubException.Invalid("compare needs two or more different versions, e.g. ?versions=1,2,3");
+        }
+
+        var suite = suites.Get(suiteId);
+        if (suite.Spec.Kind == SuiteKind.Throughput)
+        {
+            throw HubException.Invalid($"suite {suite.Spec.Id} measures speed; compare versions on an accuracy or bias suite");
+        }
+
+        var chosen = baseline ?? versions[0];
+        if (!versions.Contains(chosen))
+        {
+            throw HubException.Invalid($"the baseline {chosen} is not among the versions {string.Join(",", versions)}");
+        }
+
+        var compared = new List<ComparedVersion>();
+        foreach (var number in versions)
+        {
+            var version = await ModelAccess.ResolveVersionAsync(grains, caller, id, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var records = await grains.GetGrain<IModelVersionGrain>(id.VersionKey(version.Number)).ListEvaluations();
+            var record = records.LastOrDefault(r => r.SuiteId == suite.Spec.Id && r.SuiteDigest == suite.Digest && r.PredictionsBlob is not null)
+                ?? throw HubException.Conflict(
+                    "No result to compare",
+                    $"{id}@{number} has no recorded result on suite {suite.Spec.Name} ({suite.Digest[..12]}); submit one: grid eval submit {id}@{number} --suite {suite.Spec.Id}");
+            var report = EvaluationJson.Deserialize(await ReadBlobAsync(record.ResultBlob, cancellationToken));
+            var predictions = RowPredictions.Parse(Encoding.UTF8.GetString(await ReadBlobAsync(record.PredictionsBlob!, cancellationToken)));
+            compared.Add(new ComparedVersion(number, report, predictions));
+        }
+
+        var data = await _data.GetOrAdd(suite.Digest, _ => new Lazy<Task<SuiteData>>(() => SuiteData.LoadAsync(suite.Spec, artifacts))).Value;
+        try
+        {
+            return VersionComparison.Compare(suite, data, compared, chosen);
+        }
+        catch (ArgumentException e)
+        {
+            throw HubException.Conflict("Results not comparable", e.Message);
+        }
+    }
+
+    private async Task<JobSnapshot> VisibleAsync(Principal caller, Guid id)
+    {
+        var job = await grains.GetGrain<IEvaluationJobGrain>(id).Get()
+            ?? throw HubException.NotFound("Evaluation not found", $"there is no evaluation {id:D}");
+        try
+        {
+            await ModelAccess.ReadableAsync(grains, caller, job.Spec.Model.Owner, job.Spec.Model.Name);
+        }
+        catch (HubException e) when (e.Kind == HubErrorKind.NotFound)
+        {
+            throw HubException.NotFound("Evaluation not found", $"there is no evaluation {id:D}");
+        }
+
+        return job;
+    }
+
+    private static void RequireOwnerOfJob(Principal caller, JobSnapshot job, string what)
+    {
+        if (caller.IsAnonymous)
+        {
+            throw HubException.Unauthorized($"to {what} an evaluation, send the token that submitted it");
+        }
+
+        if (!caller.IsAdmin && !caller.CanPublish(job.Spec.Model.Owner) && job.Spec.Requester != caller.DisplayName)
+        {
+            throw HubException.Forbidden($"only the evaluation's submitter, {job.Spec.Model.Owner}'s publishers or an admin may {what} it");
+        }
+    }
+
+    private async Task<JsonElement?> ReadResultAsync(JobSnapshot job, CancellationToken cancellationToken)
+    {
+        if (job.ResultRef is not { } blob)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(await ReadBlobAsync(blob, cancellationToken));
+        return document.RootElement.Clone();
+    }
+
+    private async Task<byte[]> ReadBlobAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var reader = await store.Blobs.OpenReadAsync(name, cancellationToken: cancellationToken)
+            ?? throw HubException.NotFound("Result not found", $"the stored result {name} is missing");
+        using var buffer = new MemoryStream();
+        await reader.Content.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

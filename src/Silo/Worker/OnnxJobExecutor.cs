@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using ModelGrid.Evaluation.Running;
+using ModelGrid.Evaluation.Runtime;
+using ModelGrid.Evaluations;
+using ModelGrid.Hub;
+using ModelGrid.Silo.Evaluation;
+using ModelGrid.Storage;
+using ModelGrid.Storage.Blobs;
+using ModelGrid.Storage.Content;
+
+namespace ModelGrid.Silo.Worker;
+
+/// <summary>
+/// Runs a leased job: the version's model file from the weight cache (verified), the suite through
+/// <see cref="SuiteRunner"/> on ONNX Runtime, the report and per-row predictions written to
+/// <c>results/{jobId}/{attempt}.*</c>; once the job grain accepts the result, the version records it and writes the
+/// card revision that shows it.
+/// </summary>
+public sealed partial class OnnxJobExecutor(
+    IGrainFactory grains,
+    SuiteCatalog suites,
+    HubArtifactFiles artifacts,
+    WeightCache cache,
+    ContentAddressedStore store,
+    IOptions<WorkerOptions> worker,
+    IWorkerCapabilitiesProvider capabilities,
+    TimeProvider time,
+    ILogger<OnnxJobExecutor> logger) : IJobExecutor
+{
+    private readonly OnnxSessionFactory _sessions = new(new SessionSettings());
+
+    public async Task<string> ExecuteAsync(JobLease lease, IJobLog log, CancellationToken cancellationToken)
+    {
+        var spec = lease.Spec;
+        var suite = suites.Get(spec.SuiteId);
+        if (suite.Digest != spec.SuiteDigest)
+        {
+            throw new InvalidOperationException(
+                $"suite {spec.SuiteId} has digest {suite.Digest[..12]} on this worker, but the job was submitted for {spec.SuiteDigest[..12]}; the suite changed since");
+        }
+
+        var version = await grains.GetGrain<IModelVersionGrain>(spec.VersionKey).Get()
+            ?? throw new InvalidOperationException($"the version {spec.VersionKey} does not exist");
+        if (version.RevisionId != spec.RevisionId)
+        {
+            throw new InvalidOperationException($"{spec.VersionKey} has revision {version.RevisionId}, not the submitted {spec.RevisionId}");
+        }
+
+        var file = ModelFiles.Pick(version.Files);
+        log.Write($"model file {file.Path} ({file.Size} bytes, sha256 {file.Sha256[..12]})");
+        using var weights = await cache.AcquireAsync(file.Sha256, file.Size, cancellationToken);
+        log.Write($"weights verified in the cache ({cache.Fetches} fetch(es) from the store so far)");
+
+        var settings = new RunSettings { ForceCpu = worker.Value.ForceCpu || !capabilities.Get().Gpu };
+        var runner = new SuiteRunner(_sessions, artifacts);
+        var outcome = await runner.RunAsync(suite, weights.Path, settings, log.Write, cancellationToken);
+
+        var resultBlob = HubLayout.Result(lease.JobId, lease.Attempt);
+        if (outcome.Predictions is { } predictions)
+        {
+            await store.Blobs.PutAsync(HubLayout.Predictions(lease.JobId, lease.Attempt), System.Text.Encoding.UTF8.GetBytes(predictions.ToCsv()), WriteCondition.None, cancellationToken);
+        }
+
+        await store.Blobs.PutAsync(resultBlob, EvaluationJson.Serialize(outcome.Report), WriteCondition.None, cancellationToken);
+        log.Write($"result stored as {resultBlob}");
+        return resultBlob;
+    }
+
+    public async Task OnCompletedAsync(JobLease lease, string resultRef, CancellationToken cancellationToken)
+    {
+        var spec = lease.Spec;
+        var hasPredictions = await store.Blobs.GetInfoAsync(HubLayout.Predictions(lease.JobId, lease.Attempt), cancellationToken) is not null;
+        var record = new EvaluationRecord(
+            lease.JobId, lease.Attempt, spec.SuiteId, spec.SuiteDigest, spec.HardwareClass, resultRef,
+            hasPredictions ? HubLayout.Predictions(lease.JobId, lease.Attempt) : null, capabilities.Get().WorkerId, time.GetUtcNow());
+        var revision = await grains.GetGrain<IModelVersionGrain>(spec.VersionKey).RecordEvaluation(record);
+        if (revision is not null)
+        {
+            LogRecorded(logger, lease.JobId, spec.VersionKey, revision.Revision);
+        }
+    }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "job {JobId}: result recorded on {Version} as card r{Revision}")]
+    private static partial void LogRecorded(ILogger logger, Guid jobId, string version, int revision);
+}
