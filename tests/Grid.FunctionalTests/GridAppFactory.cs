@@ -85,6 +85,9 @@ public sealed class GridAppFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Grid:Artifacts:Offline"] = "true",
             ["Grid:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Grid:Uploads:ChunkBytes"] = ChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // The evaluation demo is tested by the process tests; here tests submit their own jobs.
+            ["Grid:Demo:Evaluations"] = "false",
         };
         foreach (var (key, value) in settings)
         {

@@ -17,6 +17,9 @@ public sealed partial class WeightCache
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _fetches = new(StringComparer.Ordinal);
+
+    // Digests some caller is acquiring: never evicted between their fetch and their pin.
+    private readonly Dictionary<string, int> _reserved = new(StringComparer.Ordinal);
     private long _clock;
     private int _fetchCount;
 
@@ -70,18 +73,26 @@ public sealed partial class WeightCache
             throw new ArgumentException($"'{sha256}' is not a lowercase hex SHA-256", nameof(sha256));
         }
 
-        for (var round = 0; round < 2; round++)
+        Reserve(sha256, +1);
+        try
         {
-            await EnsureFetchedAsync(sha256, size, cancellationToken);
-            Pin(sha256);
-            if (await VerifyAsync(sha256, size, cancellationToken))
+            for (var round = 0; round < 2; round++)
             {
-                return new CachedWeight(this, sha256, PathOf(sha256));
-            }
+                await EnsureFetchedAsync(sha256, size, cancellationToken);
+                Pin(sha256);
+                if (await VerifyAsync(sha256, size, cancellationToken))
+                {
+                    return new CachedWeight(this, sha256, PathOf(sha256));
+                }
 
-            LogCorrupt(_logger, sha256);
-            Unpin(sha256);
-            Drop(sha256);
+                LogCorrupt(_logger, sha256);
+                Unpin(sha256);
+                Drop(sha256);
+            }
+        }
+        finally
+        {
+            Reserve(sha256, -1);
         }
 
         throw new InvalidDataException($"the content {sha256} failed its SHA-256 check twice after fetching it from the store");
@@ -187,6 +198,22 @@ public sealed partial class WeightCache
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)) == sha256;
     }
 
+    private void Reserve(string sha256, int delta)
+    {
+        lock (_lock)
+        {
+            var count = _reserved.GetValueOrDefault(sha256) + delta;
+            if (count > 0)
+            {
+                _reserved[sha256] = count;
+            }
+            else
+            {
+                _reserved.Remove(sha256);
+            }
+        }
+    }
+
     private void Pin(string sha256)
     {
         lock (_lock)
@@ -234,7 +261,7 @@ public sealed partial class WeightCache
                     break;
                 }
 
-                if (entry.InUse > 0)
+                if (entry.InUse > 0 || _reserved.ContainsKey(digest))
                 {
                     continue;
                 }

@@ -21,6 +21,15 @@ public static class ApiAssert
         return detail;
     }
 
+    public static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string title)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var detail = await ProblemAsync(new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body, Encoding.UTF8, "application/problem+json") }, expected);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        return detail;
+    }
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);

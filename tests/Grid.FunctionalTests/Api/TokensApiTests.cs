@@ -24,7 +24,7 @@ public sealed class TokensApiTests(GridAppFactory app)
         Assert.Equal(owner, who.Owner);
         Assert.Equal(["read", "publish"], who.Scopes);
         Assert.Equal([created.Info.Id], listed.Select(t => t.Id));
-        Assert.DoesNotContain(created.Token.Split('_')[^1], System.Text.Json.JsonSerializer.Serialize(listed, ApiJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Token[$"mgt_{created.Info.Id}_".Length..], System.Text.Json.JsonSerializer.Serialize(listed, ApiJson.Options), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.Status);
     }

@@ -20,32 +20,32 @@ internal static class TestModels
     public static string Reshape => ReshapeModel.Value;
 
     private static readonly Lazy<string> ReshapeModel = new(() => Write("reshape.onnx", new OnnxGraph()
-        .Input("x", OnnxGraph.Float, "N")
-        .Input("shape", OnnxGraph.Int64, 1)
+        .Input("x", OnnxGraph.FloatType, "N")
+        .Input("shape", OnnxGraph.Int64Type, 1)
         .Node("Reshape", ["x", "shape"], ["y"])
-        .Output("y", OnnxGraph.Float, "M")));
+        .Output("y", OnnxGraph.FloatType, "M")));
 
     /// <summary><c>y = x + RandomUniformLike(x)</c>: a different answer on every run, so a golden check must catch it.</summary>
     public static string Noisy => NoisyModel.Value;
 
     private static readonly Lazy<string> NoisyModel = new(() => Write("noisy.onnx", new OnnxGraph()
-        .Input("x", OnnxGraph.Float, "N", 1)
+        .Input("x", OnnxGraph.FloatType, "N", 1)
         .Node("RandomUniformLike", ["x"], ["r"])
         .Node("Add", ["x", "r"], ["y"])
-        .Output("y", OnnxGraph.Float, "N", 1)));
+        .Output("y", OnnxGraph.FloatType, "N", 1)));
 
     /// <summary>Outputs <c>y = x</c> (float), <c>label = Cast(x, int64)</c> and <c>s = category</c> (string).</summary>
     public static string Mixed => MixedModel.Value;
 
     private static readonly Lazy<string> MixedModel = new(() => Write("mixed.onnx", new OnnxGraph()
-        .Input("x", OnnxGraph.Float, "N", 1)
-        .Input("category", OnnxGraph.String, "N", 1)
+        .Input("x", OnnxGraph.FloatType, "N", 1)
+        .Input("category", OnnxGraph.StringType, "N", 1)
         .Node("Identity", ["x"], ["y"])
-        .Node("Cast", ["x"], ["label"], ("to", OnnxGraph.Int64))
+        .Node("Cast", ["x"], ["label"], ("to", OnnxGraph.Int64Type))
         .Node("Identity", ["category"], ["s"])
-        .Output("y", OnnxGraph.Float, "N", 1)
-        .Output("label", OnnxGraph.Int64, "N", 1)
-        .Output("s", OnnxGraph.String, "N", 1)));
+        .Output("y", OnnxGraph.FloatType, "N", 1)
+        .Output("label", OnnxGraph.Int64Type, "N", 1)
+        .Output("s", OnnxGraph.StringType, "N", 1)));
 
     /// <summary>A file that is not an ONNX model.</summary>
     public static string Garbage => GarbageFile.Value;

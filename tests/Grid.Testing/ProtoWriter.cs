@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ModelGrid.Evaluation.Tests.Runtime.Fixtures;
+namespace ModelGrid.Testing;
 
 /// <summary>The few protobuf wire-format encodings an ONNX model needs: varints, strings, packed and nested messages.</summary>
 internal sealed class ProtoWriter

@@ -1,14 +1,14 @@
-namespace ModelGrid.Evaluation.Tests.Runtime.Fixtures;
+namespace ModelGrid.Testing;
 
 /// <summary>
 /// Writes small ONNX models (opset 17) for the tests, field numbers from onnx.proto: enough for a graph of nodes
 /// over typed inputs and outputs with int attributes. Dimensions are a number or a symbolic name.
 /// </summary>
-internal sealed class OnnxGraph
+public sealed class OnnxGraph
 {
-    public const int Float = 1;
-    public const int Int64 = 7;
-    public const int String = 8;
+    public const int FloatType = 1;
+    public const int Int64Type = 7;
+    public const int StringType = 8;
 
     private readonly List<ProtoWriter> _nodes = [];
     private readonly List<ProtoWriter> _inputs = [];
