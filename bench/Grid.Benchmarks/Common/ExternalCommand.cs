@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>Runs a tool (curl, openssl, nginx -v…) to its end and times it from start to exit.</summary>
 public static class ExternalCommand
