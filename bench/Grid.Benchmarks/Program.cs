@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.Versioning;
+using ModelGrid.Benchmarks.Fairness;
 using ModelGrid.Benchmarks.Hub;
+using ModelGrid.Benchmarks.Throughput;
 
 // The benchmarks read /proc and start Debian's nginx: Linux only.
 [assembly: SupportedOSPlatform("linux")]
@@ -11,8 +13,10 @@ if (!OperatingSystem.IsLinux())
     return 2;
 }
 
-var root = new RootCommand("ModelGrid benchmarks: end-to-end measurements of the hub against reference tools");
+var root = new RootCommand("ModelGrid benchmarks: end-to-end measurements of the hub and the evaluation code against reference tools");
 root.Subcommands.Add(HubCommand.Build());
+root.Subcommands.Add(ThroughputCommand.Build());
+root.Subcommands.Add(FairnessCommand.Build());
 
 // The hub command handles SIGINT/SIGTERM itself, so its cleanup (stopping servers, deleting 1 GiB files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

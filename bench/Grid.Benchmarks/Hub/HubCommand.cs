@@ -65,7 +65,7 @@ public static class HubCommand
                 parse.GetValue(rounds),
                 (long)parse.GetValue(sizeMib) << 20,
                 ResolveSilo(parse.GetValue(silo)),
-                Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryRoot() ?? ".", "bench", "out")),
+                RepositoryPaths.OutputFolder(parse.GetValue(output)),
                 Path.GetFullPath(parse.GetValue(work) ?? Path.GetTempPath()),
                 string.Join(' ', parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value)));
             return HubBenchmark.RunAsync(options, cancellationToken);
@@ -84,21 +84,5 @@ public static class HubCommand
         }
 
         return Path.GetFullPath(path);
-    }
-
-    private static string? RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Directory.Packages.props")) && Directory.Exists(Path.Combine(folder.FullName, "bench")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>Runs a tool (curl, openssl, nginx -v…) to its end and times it from start to exit.</summary>
 public static class ExternalCommand
 {
-    public static async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, [], cancellationToken);
+
+    /// <summary>Runs the tool with <paramref name="unsetVariables"/> removed from its environment (and only from its own).</summary>
+    public static async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, IReadOnlyList<string> unsetVariables, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -13,6 +17,11 @@ public static class ExternalCommand
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var variable in unsetVariables)
+        {
+            info.Environment.Remove(variable);
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

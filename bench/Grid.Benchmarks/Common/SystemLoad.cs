@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>How busy the whole machine is (all processes, from <c>/proc/stat</c>): the run reports it, as its figures depend on it.</summary>
 public static class SystemLoad

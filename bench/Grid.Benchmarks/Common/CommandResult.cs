@@ -1,4 +1,4 @@
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>How a finished command went: exit code, output, and wall time from start to exit.</summary>
 public sealed record CommandResult(string Command, int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)

@@ -1,4 +1,4 @@
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>The values of one measurement over all rounds, with their minimum, median and maximum.</summary>
 public sealed record Samples(IReadOnlyList<double> Values)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>CPU time and memory of server processes, read from <c>/proc</c> (Linux only).</summary>
 public static class ProcessCpu

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ModelGrid.Benchmarks.Hub;
+namespace ModelGrid.Benchmarks.Common;
 
 /// <summary>
 /// The CPU time spent during the run that is not charged to the benchmark's own processes: the machine's busy time
