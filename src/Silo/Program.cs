@@ -1,6 +1,6 @@
 using ModelGrid.Silo.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(GridArguments.Translate(args));
 builder.AddGridServices();
 
 var app = builder.Build();

@@ -87,7 +87,7 @@ public static class ReportMarkdown
             text.Append(CultureInfo.InvariantCulture, $"| {m.Threads} | {m.BatchSize} | ");
             text.Append(m.Supported
                 ? string.Create(CultureInfo.InvariantCulture, $"{m.SamplesPerSecond:F0} | {m.P50Ms:F4} | {m.P90Ms:F4} | {m.P99Ms:F4} | {m.Samples} | {(m.Stable ? "yes" : "no (unstable)")} |\n")
-                : $"not supported: {m.NotSupportedReason} | | | | | |\n");
+                : $"{m.NotSupportedReason} | | | | | |\n");
         }
 
         _ = h;

@@ -117,7 +117,7 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
         {
             log(m.Supported
                 ? $"threads {m.Threads}, batch {m.BatchSize}: {m.SamplesPerSecond:F0} samples/s, p50 {m.P50Ms:F3} ms{(m.Stable ? "" : " (unstable)")}"
-                : $"threads {m.Threads}, batch {m.BatchSize}: not supported ({m.NotSupportedReason})");
+                : $"threads {m.Threads}, batch {m.BatchSize}: {m.NotSupportedReason}");
         }
 
         var metrics = report.Measurements
@@ -130,7 +130,7 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
             })
             .ToList();
         var warnings = report.Measurements.Where(m => m.Supported && !m.Stable)
-            .Select(m => $"threads {m.Threads}, batch {m.BatchSize}: warm-up never settled within {throughput.Tolerance:P0} over {throughput.MaxWarmupWindows} windows; the figures are unstable")
+            .Select(m => $"threads {m.Threads}, batch {m.BatchSize}: warm-up never settled within {throughput.Tolerance * 100:0.#}% over {throughput.MaxWarmupWindows} windows; the figures are unstable")
             .ToList();
         var environment = new RunEnvironment(
             report.RuntimeVersion, report.RequestedProvider, report.ActualProvider, report.FallbackReason, MachineInfo.Cpu, null,

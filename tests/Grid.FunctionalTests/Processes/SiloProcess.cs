@@ -29,6 +29,34 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo on <paramref name="dataPath"/>; <paramref name="extra"/> adds or overrides environment variables.</summary>
     public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null)
     {
+        var (url, environment) = Environment(dataPath, extra);
+        var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
+        var process = ChildProcess.Start("dotnet", [silo], Path.GetDirectoryName(silo)!, environment);
+        var started = new SiloProcess(process, url, dataPath);
+        try
+        {
+            await started.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
+    }
+
+    /// <summary>Runs a silo with <paramref name="arguments"/> until it exits by itself (e.g. <c>--exit-after-demo</c>).</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(
+        string dataPath, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var (_, environment) = Environment(dataPath, extra);
+        var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
+        return ChildProcess.RunAsync("dotnet", [silo, .. arguments], Path.GetDirectoryName(silo)!, environment, timeout);
+    }
+
+    private static (Uri Url, Dictionary<string, string?> Environment) Environment(string dataPath, IReadOnlyDictionary<string, string?>? extra)
+    {
         var ports = FreePorts.Take(3);
         var url = new Uri($"http://127.0.0.1:{ports[0]}/");
         var environment = new Dictionary<string, string?>
@@ -47,20 +75,7 @@ public sealed class SiloProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
-        var process = ChildProcess.Start("dotnet", [silo], Path.GetDirectoryName(silo)!, environment);
-        var started = new SiloProcess(process, url, dataPath);
-        try
-        {
-            await started.WaitHealthyAsync(TimeSpan.FromSeconds(120));
-        }
-        catch
-        {
-            await started.DisposeAsync();
-            throw;
-        }
-
-        return started;
+        return (url, environment);
     }
 
     public async Task WaitHealthyAsync(TimeSpan timeout)
