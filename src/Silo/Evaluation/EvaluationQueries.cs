@@ -65,6 +65,10 @@ public sealed class EvaluationQueries(
         var result = submission.Deduplicated && submission.Job.Status == JobStatus.Succeeded
             ? await ReadResultAsync(submission.Job, cancellationToken)
             : null;
+        if (result is not null && submission.Job.Spec.VersionKey != id.VersionKey(version.Number))
+        {
+            await ShareResultAsync(submission.Job, id.VersionKey(version.Number), cancellationToken);
+        }
         return new EvaluationView(submission.Job, submission.Deduplicated, result);
     }
 
@@ -204,6 +208,21 @@ public sealed class EvaluationQueries(
         if (!caller.IsAdmin && !caller.CanPublish(job.Spec.Model.Owner) && job.Spec.Requester != caller.DisplayName)
         {
             throw HubException.Forbidden($"only the evaluation's submitter, {job.Spec.Model.Owner}'s publishers or an admin may {what} it");
+        }
+    }
+
+    /// <summary>
+    /// Records a succeeded job of another version with the same files on <paramref name="versionKey"/> too, so its
+    /// card and comparisons show the result the submission was answered with.
+    /// </summary>
+    private async Task ShareResultAsync(JobSnapshot job, string versionKey, CancellationToken cancellationToken)
+    {
+        var source = await grains.GetGrain<IModelVersionGrain>(job.Spec.VersionKey).ListEvaluations();
+        var record = source.LastOrDefault(r => r.JobId == job.Id);
+        if (record is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await grains.GetGrain<IModelVersionGrain>(versionKey).RecordEvaluation(record);
         }
     }
 

@@ -62,6 +62,25 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_SameFilesInAnotherModel_ReturnsTheExistingResult_AndRecordsItOnTheOtherVersionToo()
+    {
+        var unique = Unique();
+        var first = await HubTestModel.CreateAsync(app);
+        await first.PublishAsync(SampleFile("compas-recidivism", 4), unique);
+        var second = await HubTestModel.CreateAsync(app);
+        await second.PublishAsync(SampleFile("compas-recidivism", 4), unique);
+        var job = await SubmitViewAsync(first.Token, new SubmitEvaluationRequest(first.Id.ToString(), "compas-recidivism"));
+        await WaitAsync(job.Job.Id);
+
+        var shared = await SubmitAsync(second.Token, new SubmitEvaluationRequest(second.Id.ToString(), "compas-recidivism"));
+
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+        Assert.Equal(job.Job.Id, (await shared.Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct))!.Job.Id);
+        var card = await second.Client.GetCardAsync(second.Id, "1", cancellationToken: Ct);
+        Assert.Contains($"url: /api/v1/evaluations/{job.Job.Id:D}", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_ModelThatFailsInsideOnnxRuntime_FailsWithTheReasonInItsLog_AndTheWorkerRunsTheNextJob()
     {
         var model = await HubTestModel.CreateAsync(app);
