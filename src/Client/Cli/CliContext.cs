@@ -56,6 +56,9 @@ public sealed class CliContext
         return new CliContext(url, token, json, console, output, error);
     }
 
+    /// <summary>Whether progress is drawn live: a terminal, and not <c>--json</c>.</summary>
+    public bool ShowsProgress => !Json && Console.Profile.Capabilities.Interactive && !System.Console.IsOutputRedirected;
+
     public void WriteJson(object value) => Output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), PrettyJson));
 
     public void WriteLine(string text) => Output.WriteLine(text);
@@ -63,7 +66,7 @@ public sealed class CliContext
     /// <summary>Runs <paramref name="work"/> with progress bars on a terminal, and quietly (notes to stderr) otherwise.</summary>
     public async Task<T> WithProgressAsync<T>(Func<ITransferProgress, Task<T>> work)
     {
-        if (Json || !Console.Profile.Capabilities.Interactive || System.Console.IsOutputRedirected)
+        if (!ShowsProgress)
         {
             return await work(new NotesOnly(Json ? TextWriter.Null : Error));
         }

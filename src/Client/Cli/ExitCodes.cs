@@ -14,7 +14,7 @@ public static class ExitCodes
     /// <summary>Bad arguments, or input the hub refused as invalid (400, 411, 413, 416).</summary>
     public const int Usage = 2;
 
-    /// <summary>The model, version, file, alias or token does not exist, or was withdrawn (404, 410).</summary>
+    /// <summary>The model, version, file, alias, token or job does not exist, or was withdrawn (404, 410); or an artifact <c>grid eval --local</c> needs cannot be had.</summary>
     public const int NotFound = 3;
 
     /// <summary>No valid token, or the token may not do this (401, 403).</summary>
@@ -29,6 +29,15 @@ public static class ExitCodes
     /// <summary>The hub could not be reached.</summary>
     public const int Unreachable = 7;
 
+    /// <summary>The hub refused the request for now: too many evaluation submissions (429).</summary>
+    public const int RateLimited = 8;
+
+    /// <summary>An evaluation failed or was cancelled (a submitted job, or <c>grid eval --local</c>).</summary>
+    public const int EvaluationFailed = 9;
+
+    /// <summary>An evaluation was still running when <c>--timeout</c> passed.</summary>
+    public const int TimedOut = 10;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Interrupted = 130;
 
@@ -40,6 +49,7 @@ public static class ExitCodes
         401 or 403 => Unauthorized,
         404 or 410 => NotFound,
         409 or 412 => Conflict,
+        429 => RateLimited,
         _ => Failure,
     };
 }

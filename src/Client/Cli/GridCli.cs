@@ -15,7 +15,7 @@ public static class GridCli
     {
         var global = new GlobalOptions();
         var host = new CliHost(global, output, error);
-        var root = new RootCommand("grid: publish, version and download open models on a ModelGrid hub")
+        var root = new RootCommand("grid: publish, version, download and evaluate open models on a ModelGrid hub")
         {
             global.Url,
             global.Token,
@@ -32,6 +32,8 @@ public static class GridCli
             CardCommands.Build(host),
             AliasCommands.Build(host),
             ArtifactCommands.Build(host),
+            EvaluationCommands.Build(host),
+            CompareCommand.Build(host),
         })
         {
             root.Subcommands.Add(command);
@@ -80,7 +82,7 @@ public static class GridCli
         catch (CliException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Usage;
+            return e.ExitCode;
         }
         catch (VerificationException e)
         {

@@ -11,6 +11,15 @@ namespace ModelGrid.Evaluation.Reporting;
 /// </summary>
 public static class ComparisonText
 {
+    /// <summary>The rows terminals show by default (the API and <c>--all</c> give every one): headline rates and the fairness gaps.</summary>
+    public static IReadOnlyCollection<string> HeadlineMetrics { get; } =
+    [
+        "accuracy", "false_positive_rate", "false_negative_rate", "selection_rate", "roc_auc",
+        "demographic_parity_difference.between_groups", "equalized_odds_difference.worst_case.between_groups",
+        "group[African-American].false_positive_rate", "group[Caucasian].false_positive_rate",
+        "group[Female].selection_rate", "group[Male].selection_rate",
+    ];
+
     /// <summary>The table; <paramref name="metrics"/> limits the rows to those names (all when null).</summary>
     public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
     {

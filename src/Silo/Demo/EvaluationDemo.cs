@@ -85,7 +85,7 @@ public sealed partial class EvaluationDemo(
             {
                 var comparison = await evaluations.CompareAsync(Principal.System, id, [.. versions.Select(v => v.Number)], suite, versions[0].Number, cancellationToken);
                 report.Append(CultureInfo.InvariantCulture, $"\n{id}, versions {string.Join(", ", versions.Select(v => v.Number))} on {suite}:\n");
-                report.Append(ComparisonText.Render(comparison, ShownMetrics));
+                report.Append(ComparisonText.Render(comparison, ComparisonText.HeadlineMetrics));
             }
             catch (HubException e)
             {
@@ -98,15 +98,6 @@ public sealed partial class EvaluationDemo(
         await Console.Out.FlushAsync(cancellationToken);
         return failed.Count == 0;
     }
-
-    /// <summary>The comparison rows the demo prints (the API returns every one).</summary>
-    public static IReadOnlyCollection<string> ShownMetrics { get; } =
-    [
-        "accuracy", "false_positive_rate", "false_negative_rate", "selection_rate", "roc_auc",
-        "demographic_parity_difference.between_groups", "equalized_odds_difference.worst_case.between_groups",
-        "group[African-American].false_positive_rate", "group[Caucasian].false_positive_rate",
-        "group[Female].selection_rate", "group[Male].selection_rate",
-    ];
 
     private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
     {

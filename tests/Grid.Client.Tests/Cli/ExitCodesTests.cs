@@ -17,6 +17,7 @@ public sealed class ExitCodesTests
     [InlineData(HttpStatusCode.Gone, 3)]
     [InlineData(HttpStatusCode.Conflict, 5)]
     [InlineData(HttpStatusCode.PreconditionFailed, 5)]
+    [InlineData(HttpStatusCode.TooManyRequests, 8)]
     [InlineData(HttpStatusCode.InternalServerError, 1)]
     [InlineData(HttpStatusCode.BadGateway, 1)]
     [InlineData(HttpStatusCode.ServiceUnavailable, 1)]
@@ -32,9 +33,10 @@ public sealed class ExitCodesTests
         int[] codes =
         [
             ExitCodes.Success, ExitCodes.Failure, ExitCodes.Usage, ExitCodes.NotFound, ExitCodes.Unauthorized,
-            ExitCodes.Conflict, ExitCodes.VerificationFailed, ExitCodes.Unreachable, ExitCodes.Interrupted,
+            ExitCodes.Conflict, ExitCodes.VerificationFailed, ExitCodes.Unreachable, ExitCodes.RateLimited,
+            ExitCodes.EvaluationFailed, ExitCodes.TimedOut, ExitCodes.Interrupted,
         ];
 
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 130], codes);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130], codes);
     }
 }

@@ -62,6 +62,60 @@ public sealed class GridCliTests : IDisposable
         Assert.Equal(string.Empty, _output.ToString());
     }
 
+    [Fact]
+    public async Task RunAsync_EvalWithoutSubcommandOrLocal_UsageErrorNamingTheChoices()
+    {
+        var code = await GridCli.RunAsync(["eval"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: use a subcommand (submit, status, list, wait, logs, cancel, suites) or --local <model.onnx> --suite <folder>", Assert.Single(ErrorLines()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalLocalWithoutSuite_UsageError()
+    {
+        var code = await GridCli.RunAsync(["eval", "--local", "model.onnx"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: --local needs --suite <folder>, e.g. --suite eval-suites/compas-recidivism" + Environment.NewLine, _error.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalLocalMissingModel_UsageErrorInOneLine()
+    {
+        var code = await GridCli.RunAsync(["eval", "--local", "no-such.onnx", "--suite", "eval-suites/compas-recidivism"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: 'no-such.onnx' is not a file; --local names an ONNX model file" + Environment.NewLine, _error.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalSubmitWithoutSuite_UsageError()
+    {
+        var code = await GridCli.RunAsync(["eval", "submit", "demo/mnist"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--suite", Assert.Single(ErrorLines()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalWaitBadTimeout_UsageErrorBeforeAnyCall()
+    {
+        var code = await GridCli.RunAsync(["eval", "wait", Guid.NewGuid().ToString(), "--timeout", "soon", "--url", "http://127.0.0.1:1"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: 'soon' is not a duration", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CompareOneVersion_UsageErrorBeforeAnyCall()
+    {
+        var code = await GridCli.RunAsync(["compare", "demo/compas-recidivism", "--versions", "4", "--suite", "compas-recidivism", "--url", "http://127.0.0.1:1"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: --versions 4 does not name two or more different versions; use e.g. --versions 1,2,3" + Environment.NewLine, _error.ToString());
+    }
+
     public void Dispose()
     {
         _output.Dispose();

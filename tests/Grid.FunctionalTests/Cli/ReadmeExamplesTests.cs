@@ -34,9 +34,13 @@ public sealed partial class ReadmeExamplesTests
         var work = TestPaths.NewTempFolder("readme");
         var tour = ShellBlocks()[2];
         Assert.Contains("./grid pull demo/mnist", tour, StringComparison.Ordinal);
+        Assert.Contains("./grid eval --local ", tour, StringComparison.Ordinal);
 
         // The run command's silo, on the data folder the README names (./.grid-data), with the offline mirrors.
         await using var silo = await SiloProcess.StartAsync(Path.Combine(work, ".grid-data"));
+        await silo.WaitForOutputAsync("evaluation jobs succeeded", TimeSpan.FromMinutes(3));
+        // The tour runs at the repository root; its suites and sample models are there.
+        Directory.CreateSymbolicLink(Path.Combine(work, "eval-suites"), Path.Combine(TestPaths.RepositoryRoot, "eval-suites"));
         var script = Path.Combine(work, "tour.sh");
         var grid = TestPaths.BuildOutput("Grid.Client", "grid.dll");
         await File.WriteAllTextAsync(script, $"set -euo pipefail\ngrid() {{ dotnet '{grid}' \"$@\"; }}\n{tour.Replace("./grid ", "grid ", StringComparison.Ordinal)}", Ct);
@@ -46,6 +50,11 @@ public sealed partial class ReadmeExamplesTests
             ["GRID_URL"] = silo.Url.ToString(),
             ["GRID_TOKEN"] = null,
             ["XDG_CONFIG_HOME"] = Path.Combine(work, "config"),
+
+            // grid eval --local finds suite data as the silo does; the tests never download.
+            ["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0],
+            ["Grid__Artifacts__Offline"] = "true",
+            ["GRID_CACHE"] = Path.Combine(work, "cache"),
         }, TimeSpan.FromMinutes(3));
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
@@ -54,6 +63,13 @@ public sealed partial class ReadmeExamplesTests
         Assert.Contains("up to date: alice/my-model@1", stdout, StringComparison.Ordinal);
         Assert.Contains("alice/my-model@stable -> alice/my-model@1", stdout, StringComparison.Ordinal);
         Assert.Equal("---\nlicense: MIT\n---\n# My model\n", await File.ReadAllTextAsync(Path.Combine(work, "copy", "README.md"), Ct));
+        Assert.Contains("compas-recidivism  v1  bias, binary, auto", stdout, StringComparison.Ordinal);
+        Assert.Contains("deduplicated ", stdout, StringComparison.Ordinal);
+        Assert.Contains("Δ v4 − v1", stdout, StringComparison.Ordinal);
+
+        // The submitted job's report and the local run's are the same text.
+        var report = stdout[stdout.IndexOf("suite compas-recidivism@1 (", StringComparison.Ordinal)..stdout.IndexOf("demo/compas-recidivism, versions", StringComparison.Ordinal)];
+        Assert.EndsWith(report, stdout, StringComparison.Ordinal);
     }
 
     [Fact]

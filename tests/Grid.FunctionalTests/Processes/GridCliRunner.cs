@@ -10,7 +10,10 @@ public sealed class GridCliRunner(Uri hub, string? token = null)
 
     public string? Token { get; set; } = token;
 
-    public async Task<CliResult> RunAsync(params string[] arguments) => await RunInAsync(Environment.CurrentDirectory, arguments);
+    /// <summary>More environment variables for the child, e.g. the artifact mirrors of <c>grid eval --local</c>.</summary>
+    public Dictionary<string, string?> Environment { get; } = [];
+
+    public async Task<CliResult> RunAsync(params string[] arguments) => await RunInAsync(System.Environment.CurrentDirectory, arguments);
 
     public async Task<CliResult> RunInAsync(string workingDirectory, params string[] arguments)
     {
@@ -21,6 +24,11 @@ public sealed class GridCliRunner(Uri hub, string? token = null)
             ["XDG_CONFIG_HOME"] = ConfigHome,
             ["HOME"] = ConfigHome,
         };
+        foreach (var (key, value) in Environment)
+        {
+            environment[key] = value;
+        }
+
         var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Client", "grid.dll"), .. arguments], workingDirectory, environment, TimeSpan.FromMinutes(3));
         return new CliResult(exit, stdout, stderr);
     }

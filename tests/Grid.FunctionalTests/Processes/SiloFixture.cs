@@ -39,3 +39,15 @@ public sealed class SmallChunkSiloFixture : SiloFixture
         ["Grid__Uploads__ChunkBytes"] = ChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>A silo without the worker role (submitted jobs stay queued until cancelled), allowing two submissions a minute per token.</summary>
+public sealed class ApiOnlySiloFixture : SiloFixture
+{
+    public const int SubmissionsPerMinute = 2;
+
+    protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    {
+        ["Grid__Roles"] = "api",
+        ["Grid__Evaluation__SubmissionsPerMinute"] = SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

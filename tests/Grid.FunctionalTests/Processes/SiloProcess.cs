@@ -114,6 +114,21 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the silo has printed <paramref name="text"/> (the evaluation demo's summary, say).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the silo did not print '{text}' within {timeout} (exited: {_process.HasExited}): {Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Stops the silo as an operator would (SIGTERM).</summary>
     public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(30));
 

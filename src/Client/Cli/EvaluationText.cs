@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ModelGrid.Evaluation.Reporting;
+using ModelGrid.Evaluation.Running;
+using ModelGrid.Evaluations;
+
+namespace ModelGrid.Client.Cli;
+
+/// <summary>
+/// The text <c>grid eval</c> prints. <see cref="Report"/> is the same for a submitted job's stored result and for
+/// <c>grid eval --local</c>, so equal figures read the same.
+/// </summary>
+public static class EvaluationText
+{
+    /// <summary>A result: which suite and model, the headline metrics and fairness views with intervals, and the warnings.</summary>
+    public static string Report(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"suite {report.Suite}@{report.SuiteVersion} ({report.SuiteDigest[..12]}), model sha256 {report.ModelSha256[..12]}, evaluator {report.Evaluator}\n\n");
+        text.Append(ReportMarkdown.Render(report));
+        if (report.Warnings.Count > 0)
+        {
+            text.Append("\nwarnings:\n");
+            foreach (var warning in report.Warnings)
+            {
+                text.Append("- ").Append(warning).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line: id, what it runs, where it is.</summary>
+    public static string Line(JobSnapshot job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return $"{job.Id:D}  {job.Spec.Model}@{job.Spec.Version.ToString(CultureInfo.InvariantCulture)} on {job.Spec.SuiteId}  {State(job)}";
+    }
+
+    /// <summary>"queued", "running on w1 (attempt 2)", "succeeded", "failed: reason", "cancelled by someone".</summary>
+    public static string State(JobSnapshot job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var attempt = job.Attempt > 1 ? $" (attempt {job.Attempt.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
+        return job.Status switch
+        {
+            JobStatus.Queued => "queued" + attempt,
+            JobStatus.Leased => $"running on {job.Worker ?? "a worker"}{attempt}",
+            JobStatus.Succeeded => "succeeded",
+            JobStatus.Failed => $"failed: {job.FailureReason ?? "no reason recorded"}",
+            JobStatus.Cancelled => job.FailureReason ?? "cancelled",
+            _ => job.Status.ToString().ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>What <c>grid eval status</c> prints: the job's details, then the result when it succeeded.</summary>
+    public static string Status(JobSnapshot job, EvaluationReport? report)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"job {job.Id:D}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  model      {job.Spec.Model}@{job.Spec.Version} (revision {job.Spec.RevisionId[..Math.Min(12, job.Spec.RevisionId.Length)]})\n");
+        text.Append(CultureInfo.InvariantCulture, $"  suite      {job.Spec.SuiteId} ({job.Spec.SuiteDigest[..Math.Min(12, job.Spec.SuiteDigest.Length)]}), {job.Spec.HardwareClass}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  status     {job.Status.ToString().ToLowerInvariant()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  attempt    {job.Attempt}{(job.Worker is { } worker ? $", worker {worker}" : string.Empty)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  submitted  {job.SubmittedAt:u} by {job.Spec.Requester}\n");
+        if (job.StartedAt is { } started)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  started    {started:u}\n");
+        }
+
+        if (job.CompletedAt is { } completed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  completed  {completed:u}\n");
+        }
+
+        if (job.FailureReason is { } reason)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  reason     {reason}\n");
+        }
+
+        if (report is not null)
+        {
+            text.Append('\n').Append(Report(report));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The stored result an API answer carries, read with the result's own JSON conventions.</summary>
+    public static EvaluationReport? ResultOf(JsonElement? result) =>
+        result is { ValueKind: JsonValueKind.Object } element ? EvaluationJson.Deserialize(Encoding.UTF8.GetBytes(element.GetRawText())) : null;
+}

@@ -1,0 +1,53 @@
+using ModelGrid.Client.Cli;
+using ModelGrid.Evaluations;
+
+namespace ModelGrid.Client.Tests.Cli;
+
+public sealed class EvaluationTextTests
+{
+    private static readonly Guid Id = Guid.Parse("4dc745d8-8dd2-4a4e-9091-83a931831860");
+
+    [Theory]
+    [InlineData(JobStatus.Queued, 1, null, null, "queued")]
+    [InlineData(JobStatus.Queued, 2, null, null, "queued (attempt 2)")]
+    [InlineData(JobStatus.Leased, 1, "vm/42", null, "running on vm/42")]
+    [InlineData(JobStatus.Succeeded, 1, "vm/42", null, "succeeded")]
+    [InlineData(JobStatus.Failed, 3, "vm/42", "the model's input 'x' is not mapped", "failed: the model's input 'x' is not mapped")]
+    [InlineData(JobStatus.Cancelled, 1, null, "cancelled by alice", "cancelled by alice")]
+    public void Line_EachStatus_IdModelSuiteAndState(JobStatus status, int attempt, string? worker, string? reason, string state)
+    {
+        var job = Job(status, attempt, worker, reason);
+
+        Assert.Equal($"4dc745d8-8dd2-4a4e-9091-83a931831860  demo/compas-recidivism@4 on compas-recidivism  {state}", EvaluationText.Line(job));
+    }
+
+    [Fact]
+    public void Status_FailedJob_ReasonAndNoResult()
+    {
+        var text = EvaluationText.Status(Job(JobStatus.Failed, 3, "vm/42", "out of memory"), null);
+
+        Assert.StartsWith("job 4dc745d8-8dd2-4a4e-9091-83a931831860\n  model      demo/compas-recidivism@4 (revision e729832aaf7a)\n", text, StringComparison.Ordinal);
+        Assert.Contains("  status     failed\n  attempt    3, worker vm/42\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("  reason     out of memory\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResultOf_NoResult_Null()
+    {
+        Assert.Null(EvaluationText.ResultOf(null));
+    }
+
+    private static JobSnapshot Job(JobStatus status, int attempt, string? worker, string? reason) => new(
+        Id,
+        new JobSpec(new ModelId("demo", "compas-recidivism"), 4, "e729832aaf7a" + new string('0', 52), "compas-recidivism", "67067f97732c" + new string('1', 52), "modelgrid-eval/1", HardwareClasses.Cpu, false, false, "alice"),
+        status,
+        attempt,
+        worker is null ? null : "lease",
+        worker,
+        null,
+        reason,
+        status == JobStatus.Succeeded ? "results/x" : null,
+        new DateTimeOffset(2026, 12, 4, 2, 43, 14, TimeSpan.Zero),
+        null,
+        null);
+}

@@ -1,0 +1,233 @@
+using System.Text.Json;
+using ModelGrid.FunctionalTests.Processes;
+using ModelGrid.Testing;
+
+namespace ModelGrid.FunctionalTests.Cli;
+
+/// <summary>
+/// The real <c>grid eval</c> and <c>grid compare</c> against the real silo process, whose worker runs the evaluation
+/// demo at start; and <c>grid eval --local</c>, which must give a submitted job's figures exactly.
+/// </summary>
+public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFixture>
+{
+    private const string Model = "eval-suites/models/compas-recidivism/v4/model.onnx";
+    private const string SuiteFolder = "eval-suites/compas-recidivism";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SubmitWait_AndLocal_GiveIdenticalMetricsAndReport()
+    {
+        var cli = await AdminAsync();
+
+        var submitted = await cli.RunAsync("eval", "submit", "demo/compas-recidivism@4", "--suite", "compas-recidivism", "--wait", "--json");
+        var local = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
+        var id = submitted.Json.GetProperty("job").GetProperty("id").GetString()!;
+        var statusText = await cli.RunAsync("eval", "status", id);
+        var localText = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
+
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Equal("succeeded", submitted.Json.GetProperty("job").GetProperty("status").GetString());
+        var hub = submitted.Json.GetProperty("result");
+        var here = local.Json;
+        foreach (var property in new[] { "suite", "suiteDigest", "evaluator", "modelSha256", "rows", "positives", "metrics", "fairness", "warnings" })
+        {
+            Assert.Equal(Compact(hub.GetProperty(property)), Compact(here.GetProperty(property)));
+        }
+
+        Assert.True(hub.GetProperty("metrics").GetArrayLength() >= 12);
+        Assert.Equal(3, hub.GetProperty("fairness").GetArrayLength());
+        Assert.True(statusText.ExitCode == 0, statusText.ToString());
+        Assert.True(localText.ExitCode == 0, localText.ToString());
+        Assert.Contains("| accuracy | 0.", localText.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith(localText.Stdout, statusText.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, localText.Stderr);
+    }
+
+    [Fact]
+    public async Task Compare_DemoVersions_PrintsTheHeadlineRows_AndAllWithAll()
+    {
+        var cli = await AdminAsync();
+
+        var headline = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2,3,4", "--suite", "compas-recidivism");
+        var all = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2,3,4", "--suite", "compas-recidivism", "--all");
+        var json = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,4", "--suite", "compas-recidivism", "--baseline", "4", "--json");
+
+        Assert.True(headline.ExitCode == 0, headline.ToString());
+        Assert.Contains("v1 (baseline)", headline.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Δ v4 − v1", headline.Stdout, StringComparison.Ordinal);
+        Assert.Contains("race: group[African-American].false_positive_rate", headline.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("balanced_accuracy", headline.Stdout, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("balanced_accuracy", all.Stdout, StringComparison.Ordinal);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Equal(4, json.Json.GetProperty("baseline").GetInt32());
+        Assert.Equal("[1,4]", Compact(json.Json.GetProperty("versions")));
+    }
+
+    [Fact]
+    public async Task SuitesListAndShow_NameTheShippedSuites()
+    {
+        var cli = new GridCliRunner(silo.Silo.Url);
+
+        var list = await cli.RunAsync("eval", "suites");
+        var json = await cli.RunAsync("eval", "suites", "--json");
+        var one = await cli.RunAsync("eval", "suites", "compas-recidivism");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Equal(["adult-income", "compas-recidivism", "mnist-accuracy", "throughput-cpu"], list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+        Assert.Equal(4, json.Json.GetArrayLength());
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.StartsWith("compas-recidivism@1  bias, binary, auto  digest ", one.Stdout, StringComparison.Ordinal);
+        Assert.Contains("compas-scores-two-years-nopii.csv", one.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAndLogs_ShowTheDemoJob()
+    {
+        var cli = await AdminAsync();
+        var submitted = await cli.RunAsync("eval", "submit", "demo/compas-recidivism@2", "--suite", "compas-recidivism", "--json");
+        var id = submitted.Json.GetProperty("job").GetProperty("id").GetString()!;
+
+        var list = await cli.RunAsync("eval", "list", "demo/compas-recidivism@2", "--status", "succeeded");
+        var logs = await cli.RunAsync("eval", "logs", id);
+        var text = await cli.RunAsync("eval", "submit", "demo/compas-recidivism@2", "--suite", "compas-recidivism");
+
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        Assert.True(submitted.Json.GetProperty("deduplicated").GetBoolean());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.StartsWith($"{id}  demo/compas-recidivism@2 on compas-recidivism  succeeded  submitted ", list.Stdout, StringComparison.Ordinal);
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.Contains("data: 7214 rows", logs.Stdout, StringComparison.Ordinal);
+        Assert.Equal($"deduplicated {id}  demo/compas-recidivism@2 on compas-recidivism  succeeded\n", text.Stdout);
+    }
+
+    [Fact]
+    public async Task Submit_UnknownSuite_NotFoundInOneLine()
+    {
+        var cli = await AdminAsync();
+
+        var result = await cli.RunAsync("eval", "submit", "demo/compas-recidivism@4", "--suite", "no-such-suite");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("error: Suite not found: there is no suite 'no-such-suite'", OneLine(result.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_Anonymous_Unauthorized()
+    {
+        var cli = new GridCliRunner(silo.Silo.Url);
+
+        var result = await cli.RunAsync("eval", "submit", "demo/compas-recidivism@4", "--suite", "compas-recidivism");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("error: ", OneLine(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains("evaluate", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusWaitLogsCancel_UnknownJob_NotFound()
+    {
+        var cli = await AdminAsync();
+        var unknown = Guid.NewGuid().ToString("D");
+
+        foreach (var command in new[] { "status", "wait", "logs", "cancel" })
+        {
+            var result = await cli.RunAsync("eval", command, unknown);
+
+            Assert.Equal(3, result.ExitCode);
+            Assert.Equal($"error: Evaluation not found: there is no evaluation {unknown}", OneLine(result.Stderr));
+        }
+    }
+
+    [Fact]
+    public async Task Status_NotAJobId_UsageInOneLine()
+    {
+        var cli = new GridCliRunner(silo.Silo.Url);
+
+        var result = await cli.RunAsync("eval", "status", "42");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: '42' is not a job id", OneLine(result.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_VersionWithoutResult_ConflictNamingTheSubmitCommand()
+    {
+        var cli = await AdminAsync();
+
+        var result = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2", "--suite", "adult-income");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("grid eval submit demo/compas-recidivism@1 --suite adult-income", OneLine(result.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_ModelWhoseInputsDoNotMatchTheSuite_EvaluationFailedInOneLine()
+    {
+        var cli = LocalRunner();
+
+        var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", "eval-suites/models/adult-income/v1/model.onnx", "--suite", SuiteFolder);
+
+        Assert.Equal(9, result.ExitCode);
+        Assert.StartsWith("error: evaluation failed: the model's input ", OneLine(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains("compas-recidivism", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
+    public async Task Local_OfflineWithoutMirror_NamesTheArtifactAndHowToProvideIt()
+    {
+        var cli = LocalRunner();
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
+        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
+
+        var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
+
+        Assert.Equal(3, result.ExitCode);
+        var line = OneLine(result.Stderr);
+        Assert.StartsWith("error: artifact 'compas-scores-two-years-nopii.csv' (2,247,610 bytes, sha256 ", line, StringComparison.Ordinal);
+        Assert.Contains("downloading is off (Grid__Artifacts__Offline=true)", line, StringComparison.Ordinal);
+        Assert.Contains("set Grid__Artifacts__Mirrors__0 to a folder that holds compas-scores-two-years-nopii.csv", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_SecondRun_ReadsTheVerifiedCacheWithoutMirrors()
+    {
+        var cli = LocalRunner();
+        var first = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
+        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
+
+        var second = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(Compact(first.Json.GetProperty("metrics")), Compact(second.Json.GetProperty("metrics")));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(cli.Environment["GRID_CACHE"]!, "blobs", "sha256"), "*", SearchOption.AllDirectories));
+    }
+
+    private async Task<GridCliRunner> AdminAsync()
+    {
+        // The demo's jobs are the results these tests read; its summary line says they are all recorded.
+        await silo.Silo.WaitForOutputAsync("evaluation jobs succeeded", TimeSpan.FromMinutes(3));
+        var cli = LocalRunner();
+        cli.Token = (await File.ReadAllTextAsync(silo.AdminTokenFile, Ct)).Trim();
+        return cli;
+    }
+
+    private GridCliRunner LocalRunner()
+    {
+        var cli = new GridCliRunner(silo.Silo.Url);
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0];
+        cli.Environment["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1];
+        cli.Environment["Grid__Artifacts__Offline"] = "true";
+        cli.Environment["GRID_CACHE"] = TestPaths.NewTempFolder("artifact-cache");
+        return cli;
+    }
+
+    private static string OneLine(string stderr) => Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
+}
