@@ -29,7 +29,10 @@ public class SiloFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A silo with 256 KiB upload chunks, so resumable uploads have many chunks at small sizes.</summary>
+/// <summary>
+/// A silo with 256 KiB upload chunks, so resumable uploads have many chunks at small sizes, and without the evaluation
+/// demo, so nothing else writes to its store while the tests look at its staging files.
+/// </summary>
 public sealed class SmallChunkSiloFixture : SiloFixture
 {
     public const int ChunkBytes = 256 << 10;
@@ -37,6 +40,7 @@ public sealed class SmallChunkSiloFixture : SiloFixture
     protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["Grid__Uploads__ChunkBytes"] = ChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Grid__Demo__Evaluations"] = "false",
     };
 }
 
