@@ -7,16 +7,18 @@ namespace ModelGrid.Evaluation.Metrics;
 /// The group of every row, from one or more sensitive features. With several features the groups are the
 /// Cartesian product of their levels, first feature slowest (as Fairlearn's <c>MultiIndex.from_product</c>):
 /// combinations without rows stay in the table with a count of 0 and undefined rates, and are never evaluated.
-/// Build it once per evaluation set and reuse it for every model version scored on those rows.
+/// Build it once per evaluation set and reuse it for every model version scored on those rows. With a single feature
+/// the index keeps that feature's codes instead of copying them (a copy of a million rows cost more than the count
+/// pass it serves), so the codes must not change while the index is in use.
 /// </summary>
 public sealed class GroupIndex
 {
     /// <summary>The largest number of groups (the product of the features' level counts) accepted.</summary>
     public const int MaxGroups = 1 << 16;
 
-    private readonly int[] _rowGroups;
+    private readonly ReadOnlyMemory<int> _rowGroups;
 
-    private GroupIndex(IReadOnlyList<string> featureNames, IReadOnlyList<GroupKey> groups, int[] rowGroups)
+    private GroupIndex(IReadOnlyList<string> featureNames, IReadOnlyList<GroupKey> groups, ReadOnlyMemory<int> rowGroups)
     {
         FeatureNames = featureNames;
         Groups = groups;
@@ -33,7 +35,7 @@ public sealed class GroupIndex
     public int RowCount => _rowGroups.Length;
 
     /// <summary>The group index of each row.</summary>
-    internal ReadOnlySpan<int> RowGroups => _rowGroups;
+    internal ReadOnlySpan<int> RowGroups => _rowGroups.Span;
 
     /// <summary>The groups of one or more sensitive features, all over the same rows.</summary>
     /// <exception cref="ArgumentException">No feature, rows of different lengths, a code outside its table, or too many groups.</exception>
@@ -63,7 +65,7 @@ public sealed class GroupIndex
         }
 
         // Every element is written below, so the array need not be cleared first.
-        var rowGroups = GC.AllocateUninitializedArray<int>(rows);
+        var rowGroups = features.Count == 1 ? [] : GC.AllocateUninitializedArray<int>(rows);
         for (var f = 0; f < features.Count; f++)
         {
             var feature = features[f];
@@ -73,6 +75,11 @@ public sealed class GroupIndex
             if (bad >= 0)
             {
                 throw new ArgumentException($"Feature '{feature.Name}', row {bad}: code {codes[bad]} is outside 0..{levels - 1}.", nameof(features));
+            }
+
+            if (features.Count == 1)
+            {
+                return new GroupIndex([feature.Name], ProductKeys(features, (int)groupCount), feature.Codes);
             }
 
             if (f == 0)
