@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal static class BinomialSampler
     ];
 
     /// <summary>A draw from Binomial(<paramref name="n"/>, <paramref name="p"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Sample(ref Xoshiro256StarStar random, long n, double p)
     {
         if (n <= 0 || p <= 0)
@@ -46,6 +49,7 @@ internal static class BinomialSampler
         return n * p < InversionLimit ? Inversion(ref random, n, p) : Btrs(ref random, n, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Inversion(ref Xoshiro256StarStar random, long n, double p)
     {
         var q = 1 - p;
@@ -77,6 +81,7 @@ internal static class BinomialSampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Btrs(ref Xoshiro256StarStar random, long n, double p)
     {
         var q = 1 - p;

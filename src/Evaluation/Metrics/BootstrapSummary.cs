@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ModelGrid.Evaluation.Metrics;
 
@@ -10,6 +11,7 @@ internal static class BootstrapSummary
     /// <param name="samples">samples[m·B + r]: metric m in replicate r.</param>
     /// <param name="options">Replicates, seed and level.</param>
     /// <param name="resampling">How the replicates were drawn.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BootstrapResult Summarize(
         IReadOnlyList<string> names, ReadOnlySpan<double> estimates, double[] samples, BootstrapOptions options, BootstrapResampling resampling)
     {
@@ -20,19 +22,8 @@ internal static class BootstrapSummary
         var buffer = new double[b];
         for (var m = 0; m < names.Count; m++)
         {
-            var valid = 0;
-            foreach (var value in samples.AsSpan(m * b, b))
-            {
-                if (!double.IsNaN(value))
-                {
-                    buffer[valid++] = value;
-                }
-            }
-
-            var defined = buffer.AsSpan(0, valid);
+            var (lower, upper, valid) = Percentile.Interval(samples.AsSpan(m * b, b), lowerQ, upperQ, buffer);
             var undefined = b - valid;
-            var lower = Percentile.Of(defined, lowerQ);
-            var upper = Percentile.Of(defined, upperQ);
             intervals[m] = new MetricInterval(names[m], estimates[m], lower, upper, valid, undefined);
             if (undefined > 0)
             {

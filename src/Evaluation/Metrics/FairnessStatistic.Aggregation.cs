@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>Fairlearn's aggregates and named metrics, and the AIF360 comparison.</summary>
 internal sealed partial class FairnessStatistic
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Aggregate(Span<double> values, BinaryRate rate)
     {
         var r = (int)rate;
@@ -56,6 +59,7 @@ internal sealed partial class FairnessStatistic
         output[5] = toOverallRatio;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Name(Span<double> values, DisparityMethod method)
     {
         var k = method == DisparityMethod.BetweenGroups ? 0 : 2;
@@ -108,6 +112,7 @@ internal sealed partial class FairnessStatistic
         return (tpr + fpr) / 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CompareToPrivileged(ReadOnlySpan<long> cells, Span<double> output, long tp, long fp, long fn, long tn)
     {
         if (!_privilegedComparable)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
@@ -73,6 +75,7 @@ internal sealed partial class FairnessStatistic : ICellStatistic
 
     public bool InDisparity(int group) => _inDisparity[group];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(ReadOnlySpan<long> cells, Span<double> values)
     {
         long tn = 0, fp = 0, fn = 0, tp = 0;

@@ -1,19 +1,24 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
 /// The group of every row, from one or more sensitive features. With several features the groups are the
 /// Cartesian product of their levels, first feature slowest (as Fairlearn's <c>MultiIndex.from_product</c>):
 /// combinations without rows stay in the table with a count of 0 and undefined rates, and are never evaluated.
-/// Build it once per evaluation set and reuse it for every model version scored on those rows.
+/// Build it once per evaluation set and reuse it for every model version scored on those rows. With a single feature
+/// the index keeps that feature's codes instead of copying them (a copy of a million rows cost more than the count
+/// pass it serves), so the codes must not change while the index is in use.
 /// </summary>
 public sealed class GroupIndex
 {
     /// <summary>The largest number of groups (the product of the features' level counts) accepted.</summary>
     public const int MaxGroups = 1 << 16;
 
-    private readonly int[] _rowGroups;
+    private readonly ReadOnlyMemory<int> _rowGroups;
 
-    private GroupIndex(IReadOnlyList<string> featureNames, IReadOnlyList<GroupKey> groups, int[] rowGroups)
+    private GroupIndex(IReadOnlyList<string> featureNames, IReadOnlyList<GroupKey> groups, ReadOnlyMemory<int> rowGroups)
     {
         FeatureNames = featureNames;
         Groups = groups;
@@ -30,7 +35,7 @@ public sealed class GroupIndex
     public int RowCount => _rowGroups.Length;
 
     /// <summary>The group index of each row.</summary>
-    internal ReadOnlySpan<int> RowGroups => _rowGroups;
+    internal ReadOnlySpan<int> RowGroups => _rowGroups.Span;
 
     /// <summary>The groups of one or more sensitive features, all over the same rows.</summary>
     /// <exception cref="ArgumentException">No feature, rows of different lengths, a code outside its table, or too many groups.</exception>
@@ -59,20 +64,31 @@ public sealed class GroupIndex
             }
         }
 
-        var rowGroups = new int[rows];
-        foreach (var feature in features)
+        // Every element is written below, so the array need not be cleared first.
+        var rowGroups = features.Count == 1 ? [] : GC.AllocateUninitializedArray<int>(rows);
+        for (var f = 0; f < features.Count; f++)
         {
+            var feature = features[f];
             var codes = feature.Codes.Span;
             var levels = feature.Levels.Count;
-            for (var i = 0; i < rows; i++)
+            var bad = codes.IndexOfAnyExceptInRange(0, levels - 1);
+            if (bad >= 0)
             {
-                var code = codes[i];
-                if ((uint)code >= (uint)levels)
-                {
-                    throw new ArgumentException($"Feature '{feature.Name}', row {i}: code {code} is outside 0..{levels - 1}.", nameof(features));
-                }
+                throw new ArgumentException($"Feature '{feature.Name}', row {bad}: code {codes[bad]} is outside 0..{levels - 1}.", nameof(features));
+            }
 
-                rowGroups[i] = (rowGroups[i] * levels) + code;
+            if (features.Count == 1)
+            {
+                return new GroupIndex([feature.Name], ProductKeys(features, (int)groupCount), feature.Codes);
+            }
+
+            if (f == 0)
+            {
+                codes.CopyTo(rowGroups);
+            }
+            else
+            {
+                Combine(rowGroups, codes, levels);
             }
         }
 
@@ -98,6 +114,27 @@ public sealed class GroupIndex
         }
 
         return -1;
+    }
+
+    /// <summary>rowGroups[i] = rowGroups[i]·levels + codes[i]: the next feature varies fastest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Combine(Span<int> rowGroups, ReadOnlySpan<int> codes, int levels)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var factor = new Vector<int>(levels);
+            for (; i <= rowGroups.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var combined = (new Vector<int>(rowGroups[i..]) * factor) + new Vector<int>(codes[i..]);
+                combined.CopyTo(rowGroups[i..]);
+            }
+        }
+
+        for (; i < rowGroups.Length; i++)
+        {
+            rowGroups[i] = (rowGroups[i] * levels) + codes[i];
+        }
     }
 
     private static GroupKey[] ProductKeys(IReadOnlyList<SensitiveFeature> features, int groupCount)

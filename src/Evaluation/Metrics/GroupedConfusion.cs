@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class GroupedConfusion
 
     /// <summary>Counts binary labels and predictions (0 or 1) per group in one pass over the rows.</summary>
     /// <exception cref="ArgumentException">Lengths differ, or a label or prediction is not 0 or 1.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GroupedConfusion Count(ReadOnlySpan<int> labels, ReadOnlySpan<int> predictions, GroupIndex groups)
     {
         ArgumentNullException.ThrowIfNull(groups);

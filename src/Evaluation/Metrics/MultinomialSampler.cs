@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
@@ -51,6 +53,7 @@ internal sealed class MultinomialSampler
     public long Total { get; }
 
     /// <summary>Writes one multinomial draw into <paramref name="destination"/> (length <see cref="CellCount"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sample(ref Xoshiro256StarStar random, Span<long> destination)
     {
         destination.Clear();

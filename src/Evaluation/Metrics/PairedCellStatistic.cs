@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
@@ -33,6 +35,7 @@ internal sealed class PairedCellStatistic : ICellStatistic
 
     public int CellCount => _toA.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(ReadOnlySpan<long> cells, Span<double> values)
     {
         Array.Clear(_cellsA);

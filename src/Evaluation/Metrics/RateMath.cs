@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>The rate formulas, written once for the point estimates and every bootstrap replicate.</summary>
@@ -7,6 +9,7 @@ internal static class RateMath
     public const int RateCount = 8;
 
     /// <summary>Writes the <see cref="RateCount"/> rates of one set of counts, in <see cref="BinaryRate"/> order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(long tp, long fp, long fn, long tn, ZeroDivisionPolicy policy, Span<double> rates)
     {
         var n = tp + fp + fn + tn;
