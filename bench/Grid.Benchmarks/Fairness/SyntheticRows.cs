@@ -1,3 +1,5 @@
+using ModelGrid.Evaluation.Runtime;
+
 namespace ModelGrid.Benchmarks.Fairness;
 
 /// <summary>
