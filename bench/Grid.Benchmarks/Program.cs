@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.Versioning;
+using ModelGrid.Benchmarks.Dispatch;
 using ModelGrid.Benchmarks.Fairness;
 using ModelGrid.Benchmarks.Hub;
 using ModelGrid.Benchmarks.Throughput;
@@ -17,6 +18,7 @@ var root = new RootCommand("ModelGrid benchmarks: end-to-end measurements of the
 root.Subcommands.Add(HubCommand.Build());
 root.Subcommands.Add(ThroughputCommand.Build());
 root.Subcommands.Add(FairnessCommand.Build());
+root.Subcommands.Add(DispatchCommand.Build());
 
-// The hub command handles SIGINT/SIGTERM itself, so its cleanup (stopping servers, deleting 1 GiB files) can finish.
+// The commands handle SIGINT/SIGTERM themselves, so their cleanup (stopping servers and silos, deleting files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

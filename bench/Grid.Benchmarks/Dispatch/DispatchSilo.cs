@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelGrid.Grains.Evaluations;
+using ModelGrid.Silo.Worker;
+using ModelGrid.Storage;
+using ModelGrid.Testing;
+using Orleans.Configuration;
+
+namespace ModelGrid.Benchmarks.Dispatch;
+
+/// <summary>
+/// One real silo in this process: Generic Host, <c>UseOrleans</c> with localhost clustering on free ports, the grid's
+/// storage and grains, the submitter, and the real <see cref="EvaluationWorker"/> with the no-op executor — created and
+/// started only when asked, so the queue can be filled first.
+/// </summary>
+internal sealed class DispatchSilo : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private readonly IHost _host;
+    private EvaluationWorker? _worker;
+
+    private DispatchSilo(IHost host) => _host = host;
+
+    public EvaluationSubmitter Submitter => _host.Services.GetRequiredService<EvaluationSubmitter>();
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<DispatchSilo> StartAsync(StorageOptions storage, int partitions, int loops, DispatchProbe probe, CancellationToken cancellationToken)
+    {
+        var ports = FreePorts.Take(2);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+
+        // Warnings only: the worker logs two lines per job at Information, which is console cost, not dispatch.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<JobOptions>().Configure(o => o.Partitions = partitions).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Configure(o =>
+        {
+            o.Slots = loops;
+            o.Gpu = false;
+            o.WorkerId = "dispatch-bench";
+        }).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EvaluationSubmitter>();
+        services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
+        services.AddSingleton<IJobExecutor>(sp => new NoOpJobExecutor(probe, sp.GetRequiredService<TimeProvider>()));
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = "dispatch-bench";
+                o.ServiceId = "modelgrid-dispatch-bench";
+            });
+            silo.UseLocalhostClustering(ports[0], ports[1], null, "modelgrid-dispatch-bench", "dispatch-bench");
+            silo.AddGridStorage(storage);
+            silo.AddOutgoingGrainCallFilter(new GrainCallTimer(probe));
+        });
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return new DispatchSilo(host);
+    }
+
+    /// <summary>Creates and starts the worker service, as the host would have at start-up.</summary>
+    public async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        _worker = ActivatorUtilities.CreateInstance<EvaluationWorker>(_host.Services);
+        await _worker.StartAsync(cancellationToken);
+    }
+
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is { } worker)
+        {
+            _worker = null;
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await worker.StopAsync(timeout.Token);
+            worker.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopWorkerAsync();
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

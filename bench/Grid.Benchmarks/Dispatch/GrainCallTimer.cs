@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using ModelGrid.Evaluations;
+
+namespace ModelGrid.Benchmarks.Dispatch;
+
+/// <summary>
+/// Times every call to the grid's grains made inside the silo (by the submitter, the worker and grains calling grains) and notes
+/// when a worker loop receives a lease from a queue partition.
+/// </summary>
+internal sealed class GrainCallTimer(DispatchProbe probe) : IOutgoingGrainCallFilter
+{
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await context.Invoke();
+        var end = Stopwatch.GetTimestamp();
+        var method = context.InterfaceMethod;
+        if (method.DeclaringType?.Namespace?.StartsWith("ModelGrid", StringComparison.Ordinal) != true)
+        {
+            // Orleans' own calls (membership and the like) are not dispatch.
+            return;
+        }
+
+        var lease = context.Result as JobLease;
+        if (lease is not null && method.DeclaringType == typeof(IJobQueueGrain))
+        {
+            probe.LeaseReceived(lease.JobId, end);
+        }
+
+        var outcome = method.Name == nameof(IJobQueueGrain.TryLease) ? (lease is null ? " (none)" : " (granted)") : "";
+        probe.CallFinished($"{method.DeclaringType?.Name}.{method.Name}{outcome}", Stopwatch.GetElapsedTime(start, end).TotalMilliseconds);
+    }
+}
