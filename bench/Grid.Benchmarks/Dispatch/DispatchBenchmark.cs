@@ -35,19 +35,8 @@ public static class DispatchBenchmark
         try
         {
             var report = await MeasureAsync(options, scratch.FullName, clock, Log, cancel.Token);
-            var markdown = DispatchMarkdown.Render(report);
-            Directory.CreateDirectory(options.OutputFolder);
-            var path = Path.Combine(options.OutputFolder, $"dispatch-{report.Started:yyyyMMdd-HHmmss}.md");
-            await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
-            Console.WriteLine(markdown);
-            Log($"report written to {path}");
-            if (!report.ChecksPassed)
-            {
-                await Console.Error.WriteLineAsync("error: a cell did not run every job exactly once (see the report)");
-                return 1;
-            }
-
-            return 0;
+            return await BenchReports.PublishAsync(
+                options.OutputFolder, "dispatch", report.Started, DispatchMarkdown.Render(report), report.ChecksPassed, "a cell did not run every job exactly once (see the report)", Log);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

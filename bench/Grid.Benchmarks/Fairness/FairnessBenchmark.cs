@@ -37,19 +37,8 @@ public static class FairnessBenchmark
         try
         {
             var report = await MeasureAsync(options, numpy, Path.Combine(scratch.FullName, "rows.i8"), clock, Log, cancel.Token);
-            var markdown = FairnessMarkdown.Render(report);
-            Directory.CreateDirectory(options.OutputFolder);
-            var path = Path.Combine(options.OutputFolder, $"fairness-{report.Started:yyyyMMdd-HHmmss}.md");
-            await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
-            Console.WriteLine(markdown);
-            Log($"report written to {path}");
-            if (!report.ChecksPassed)
-            {
-                await Console.Error.WriteLineAsync("error: a count, estimate or interval check failed (see the report)");
-                return 1;
-            }
-
-            return 0;
+            return await BenchReports.PublishAsync(
+                options.OutputFolder, "fairness", report.Started, FairnessMarkdown.Render(report), report.ChecksPassed, "a count, estimate or interval check failed (see the report)", Log);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

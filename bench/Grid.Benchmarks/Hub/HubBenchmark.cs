@@ -31,19 +31,8 @@ public static class HubBenchmark
         try
         {
             var report = await MeasureAsync(options, clock, Log, cancel.Token);
-            var markdown = MarkdownReport.Render(report);
-            Directory.CreateDirectory(options.OutputFolder);
-            var path = Path.Combine(options.OutputFolder, $"hub-{report.Started:yyyyMMdd-HHmmss}.md");
-            await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
-            Console.WriteLine(markdown);
-            Log($"report written to {path}");
-            if (!report.ChecksPassed)
-            {
-                await Console.Error.WriteLineAsync("error: a Range or content check failed (see the report)");
-                return 1;
-            }
-
-            return 0;
+            return await BenchReports.PublishAsync(
+                options.OutputFolder, "hub", report.Started, MarkdownReport.Render(report), report.ChecksPassed, "a Range or content check failed (see the report)", Log);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

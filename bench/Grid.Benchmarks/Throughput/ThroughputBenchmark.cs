@@ -60,19 +60,8 @@ public static class ThroughputBenchmark
             var otherShare = await during.OtherShareAsync([], cancellationToken);
             var report = new ThroughputBenchReport(
                 options, machine, started, clock.Elapsed, background, otherShare, OnnxSessionFactory.RuntimeVersion, provider ?? "?", Seed, results);
-            var markdown = ThroughputMarkdown.Render(report);
-            Directory.CreateDirectory(options.OutputFolder);
-            var path = Path.Combine(options.OutputFolder, $"throughput-{started:yyyyMMdd-HHmmss}.md");
-            await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
-            Console.WriteLine(markdown);
-            Log($"report written to {path}");
-            if (!report.ChecksPassed)
-            {
-                await Console.Error.WriteLineAsync("error: an input or golden check failed (see the report)");
-                return 1;
-            }
-
-            return 0;
+            return await BenchReports.PublishAsync(
+                options.OutputFolder, "throughput", started, ThroughputMarkdown.Render(report), report.ChecksPassed, "an input or golden check failed (see the report)", Log);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
