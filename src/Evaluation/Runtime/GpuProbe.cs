@@ -15,6 +15,7 @@ public static partial class GpuProbe
 
     public static GpuCapability Detect(int deviceId, ILogger? logger = null)
     {
+        _ = OrtEnvironment.Instance;
         using var options = new SessionOptions();
         var failure = CudaProvider.TryAppend(options, deviceId);
         if (failure is not null)

@@ -154,6 +154,25 @@ public sealed class ThroughputRunnerTests
     }
 
     [Fact]
+    public void Run_MnistWithDefaults_CompletesTheSweep()
+    {
+        var report = Run(TestModels.Mnist, new ThroughputSettings());
+
+        Assert.True(report.Succeeded, report.Failure);
+        Assert.Equal([(1, 1), (1, 8), (1, 32), (2, 1), (2, 8), (2, 32)], report.Measurements.Select(m => (m.Threads, m.BatchSize)));
+        Assert.Equal([true, false, false, true, false, false], report.Measurements.Select(m => m.Supported));
+        Assert.All(report.Measurements.Where(m => m.Supported), m => Assert.True(m.Samples > 0));
+    }
+
+    [Fact]
+    public void Run_InputWithAFixedFirstDimension_FixesTheBatch()
+    {
+        var report = Run(TestModels.Reshape, Tiny with { BatchSizes = [4], ValueRanges = new Dictionary<string, ValueRange> { ["shape"] = new(4, 5) } });
+
+        Assert.Equal("not supported (fixed batch dimension 1)", Assert.Single(report.Measurements).NotSupportedReason);
+    }
+
+    [Fact]
     public void Run_GpuRequired_ThrowsGpuUnavailable()
     {
         Assert.Throws<GpuUnavailableException>(() => Run(TestModels.Mnist, Tiny with { Provider = ProviderRequest.Gpu }));
