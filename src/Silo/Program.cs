@@ -1,6 +1,8 @@
 using ModelGrid.Silo.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(GridArguments.Translate(args));
+// appsettings.json is read from beside the binaries, wherever the silo is started from; relative paths in settings
+// (the data folder) stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = GridArguments.Translate(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddGridServices();
 
 var app = builder.Build();
