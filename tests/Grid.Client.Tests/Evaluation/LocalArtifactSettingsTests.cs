@@ -5,26 +5,30 @@ namespace ModelGrid.Client.Tests.Evaluation;
 
 public sealed class LocalArtifactSettingsTests
 {
+    // Folders under the system's temporary folder: the settings are only read, nothing is created there.
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "grid-settings-test");
+
+    private static string At(params string[] parts) => Path.Combine([Root, .. parts]);
     [Fact]
     public void From_SiloKeys_MirrorsInIndexOrderOfflineAndSource()
     {
         var settings = LocalArtifactSettings.From(new Dictionary<string, string?>
         {
-            ["Grid__Artifacts__Mirrors__10"] = "/c",
-            ["Grid__Artifacts__Mirrors__0"] = "/a",
-            ["grid__artifacts__mirrors__2"] = "/b",
-            ["Grid__Artifacts__Mirrors__x"] = "/ignored",
+            ["Grid__Artifacts__Mirrors__10"] = At("c"),
+            ["Grid__Artifacts__Mirrors__0"] = At("a"),
+            ["grid__artifacts__mirrors__2"] = At("b"),
+            ["Grid__Artifacts__Mirrors__x"] = At("ignored"),
             ["Grid__Artifacts__Offline"] = "True",
             ["Grid__Artifacts__SourceBaseUrl"] = "http://127.0.0.1:9/",
-            ["GRID_CACHE"] = "/tmp/grid-cache",
+            ["GRID_CACHE"] = At("grid-cache"),
         });
 
-        Assert.Equal(["/a", "/b", "/c"], settings.Mirrors);
+        Assert.Equal([At("a"), At("b"), At("c")], settings.Mirrors);
         Assert.True(settings.Offline);
         Assert.Equal(new Uri("http://127.0.0.1:9/"), settings.SourceBaseUrl);
-        Assert.Equal("/tmp/grid-cache", settings.CacheFolder);
+        Assert.Equal(At("grid-cache"), settings.CacheFolder);
         var options = settings.ToOptions();
-        Assert.Equal(["/a", "/b", "/c"], options.Mirrors);
+        Assert.Equal([At("a"), At("b"), At("c")], options.Mirrors);
         Assert.True(options.Offline);
         Assert.Equal(new Uri("http://127.0.0.1:9/"), options.SourceBaseUrl);
     }
@@ -32,21 +36,21 @@ public sealed class LocalArtifactSettingsTests
     [Fact]
     public void From_NothingSet_OnlineNoMirrorsAndTheDefaultSource()
     {
-        var settings = LocalArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = "/home/u" });
+        var settings = LocalArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = At("home", "u") });
 
         Assert.Empty(settings.Mirrors);
         Assert.False(settings.Offline);
         Assert.Null(settings.SourceBaseUrl);
         Assert.Equal(new Uri("https://raw.githubusercontent.com/"), settings.ToOptions().SourceBaseUrl);
-        Assert.Equal("/home/u/.cache/modelgrid/artifacts", settings.CacheFolder);
+        Assert.Equal(At("home", "u", ".cache", "modelgrid", "artifacts"), settings.CacheFolder);
     }
 
     [Fact]
     public void From_XdgCacheHome_CacheBelowIt()
     {
-        var settings = LocalArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = "/home/u", ["XDG_CACHE_HOME"] = "/var/cache/u" });
+        var settings = LocalArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = At("home", "u"), ["XDG_CACHE_HOME"] = At("cache", "u") });
 
-        Assert.Equal("/var/cache/u/modelgrid/artifacts", settings.CacheFolder);
+        Assert.Equal(At("cache", "u", "modelgrid", "artifacts"), settings.CacheFolder);
     }
 
     [Theory]
