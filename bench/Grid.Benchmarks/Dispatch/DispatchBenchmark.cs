@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using ModelGrid.Testing;
 
@@ -14,16 +13,9 @@ public static class DispatchBenchmark
 {
     public static async Task<int> RunAsync(DispatchBenchOptions options, CancellationToken cancellationToken)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var clock = Stopwatch.StartNew();
-        void Log(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
+        using var run = new BenchRun(cancellationToken);
+        var (cancel, clock) = (run.Cancellation, run.Clock);
+        void Log(string line) => run.Log(line);
 
         if (options.MinThreads > 0)
         {

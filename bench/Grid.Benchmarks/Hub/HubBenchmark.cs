@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace ModelGrid.Benchmarks.Hub;
 
@@ -17,16 +16,9 @@ public static class HubBenchmark
 
     public static async Task<int> RunAsync(HubBenchOptions options, CancellationToken cancellationToken)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var clock = Stopwatch.StartNew();
-        void Log(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
+        using var run = new BenchRun(cancellationToken);
+        var (cancel, clock) = (run.Cancellation, run.Clock);
+        void Log(string line) => run.Log(line);
 
         try
         {
