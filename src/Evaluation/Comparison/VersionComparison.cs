@@ -74,7 +74,7 @@ public static class VersionComparison
         }
         else
         {
-            paired.Add(b => PairedBootstrap.Fairness(data.Labels, a.Predictions.Predictions, b.Predictions.Predictions, GroupIndex.All(data.Count), FairnessOptionsFor(spec, null), bootstrap));
+            paired.Add(b => PairedBootstrap.Fairness(data.Labels, a.Predictions.Predictions, b.Predictions.Predictions, GroupIndex.All(data.Count), OverallOptions(spec), bootstrap));
             foreach (var rate in OverallRates)
             {
                 var name = MetricNames.Of(rate);
@@ -91,13 +91,11 @@ public static class VersionComparison
             if (spec.Fairness is { } fairness)
             {
                 var codes = fairness.Sensitive.ToDictionary(s => s.Column, data.LevelCodes, StringComparer.Ordinal);
-                var views = fairness.Sensitive.Select(s => (IReadOnlyList<SensitiveSpec>)[s])
-                    .Concat(fairness.Intersections.Select(c => (IReadOnlyList<SensitiveSpec>)[.. c.Select(n => fairness.Sensitive.First(s => s.Column == n))]));
-                foreach (var features in views)
+                foreach (var features in fairness.Views())
                 {
-                    var viewName = string.Join(" x ", features.Select(f => f.Column));
+                    var viewName = FairnessSpec.ViewName(features);
                     var groups = GroupIndex.Create([.. features.Select(f => new SensitiveFeature(f.Column, codes[f.Column], f.Levels))]);
-                    var options = FairnessOptionsFor(spec, features);
+                    var options = fairness.OptionsFor(features);
                     var index = paired.Count;
                     paired.Add(b => PairedBootstrap.Fairness(data.Labels, a.Predictions.Predictions, b.Predictions.Predictions, groups, options, bootstrap));
                     foreach (var name in Disparities.Where(n => options.PrivilegedGroup is not null || !n.StartsWith("aif360.", StringComparison.Ordinal)))
@@ -135,11 +133,10 @@ public static class VersionComparison
         return new ComparisonReport(spec.Id, suite.Digest, baseline, [.. versions.Select(v => v.Version)], bootstrap.Replicates, bootstrap.Seed, bootstrap.ConfidenceLevel, metrics);
     }
 
-    private static FairnessOptions FairnessOptionsFor(SuiteSpec spec, IReadOnlyList<SensitiveSpec>? features) => new()
+    private static FairnessOptions OverallOptions(SuiteSpec spec) => new()
     {
         ZeroDivision = spec.Fairness?.ZeroDivision ?? ZeroDivisionPolicy.NaN,
         MinimumGroupSize = spec.Fairness?.MinimumGroupSize ?? 0,
-        PrivilegedGroup = features is not null && features.All(f => f.Privileged is not null) ? [.. features.Select(f => f.Privileged!)] : null,
     };
 
     private static MetricInterval? Find(BootstrapResult? result, string name) =>

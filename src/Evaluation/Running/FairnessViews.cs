@@ -10,9 +10,7 @@ internal static class FairnessViews
     {
         var fairness = spec.Fairness!;
         var codes = fairness.Sensitive.ToDictionary(s => s.Column, data.LevelCodes, StringComparer.Ordinal);
-        var views = new List<IReadOnlyList<SensitiveSpec>>();
-        views.AddRange(fairness.Sensitive.Select(s => (IReadOnlyList<SensitiveSpec>)[s]));
-        views.AddRange(fairness.Intersections.Select(c => (IReadOnlyList<SensitiveSpec>)[.. c.Select(name => fairness.Sensitive.First(s => s.Column == name))]));
+        var views = fairness.Views();
         var result = new List<FairnessView>(views.Count);
         foreach (var features in views)
         {
@@ -33,13 +31,8 @@ internal static class FairnessViews
         BootstrapOptions bootstrap)
     {
         var groups = GroupIndex.Create([.. features.Select(f => new SensitiveFeature(f.Column, codes[f.Column], f.Levels))]);
-        IReadOnlyList<string>? privileged = features.All(f => f.Privileged is not null) ? [.. features.Select(f => f.Privileged!)] : null;
-        var options = new FairnessOptions
-        {
-            ZeroDivision = fairness.ZeroDivision,
-            MinimumGroupSize = fairness.MinimumGroupSize,
-            PrivilegedGroup = privileged,
-        };
+        var options = fairness.OptionsFor(features);
+        var privileged = options.PrivilegedGroup;
         var counts = GroupedConfusion.Count(labels, predicted, groups);
         var report = FairnessMetrics.Evaluate(counts, options);
         var intervals = Bootstrap.Fairness(counts, options, bootstrap);
@@ -60,7 +53,7 @@ internal static class FairnessViews
             .ToList();
         var warnings = report.Warnings.Select(w => w.Message).Concat(intervals.Warnings.Select(w => w.Message)).Distinct(StringComparer.Ordinal).ToList();
         return new FairnessView(
-            string.Join(" x ", features.Select(f => f.Column)),
+            FairnessSpec.ViewName(features),
             [.. features.Select(f => f.Column)],
             privileged is null ? null : string.Join(", ", privileged),
             rows,

@@ -11,4 +11,25 @@ public sealed record FairnessSpec(
     IReadOnlyList<SensitiveSpec> Sensitive,
     IReadOnlyList<IReadOnlyList<string>> Intersections,
     int MinimumGroupSize,
-    ZeroDivisionPolicy ZeroDivision);
+    ZeroDivisionPolicy ZeroDivision)
+{
+    // Methods, not properties: the spec is serialized for the suite digest, and these are derived from it.
+
+    /// <summary>The views reported, in order: each sensitive feature alone, then each intersection.</summary>
+    public IReadOnlyList<IReadOnlyList<SensitiveSpec>> Views() =>
+    [
+        .. Sensitive.Select(s => (IReadOnlyList<SensitiveSpec>)[s]),
+        .. Intersections.Select(c => (IReadOnlyList<SensitiveSpec>)[.. c.Select(name => Sensitive.First(s => s.Column == name))]),
+    ];
+
+    /// <summary>A view's name: its features joined with " x " ("sex", "sex x race").</summary>
+    public static string ViewName(IReadOnlyList<SensitiveSpec> features) => string.Join(" x ", features.Select(f => f.Column));
+
+    /// <summary>The metric options of one view: the suite's policy and minimum group size, and the privileged group when every feature names one.</summary>
+    public FairnessOptions OptionsFor(IReadOnlyList<SensitiveSpec> features) => new()
+    {
+        ZeroDivision = ZeroDivision,
+        MinimumGroupSize = MinimumGroupSize,
+        PrivilegedGroup = features.All(f => f.Privileged is not null) ? [.. features.Select(f => f.Privileged!)] : null,
+    };
+}
