@@ -21,6 +21,9 @@ public sealed class HubException : Exception
     /// <summary>A short, stable title, e.g. "Version not found".</summary>
     [Id(1)] public string Title { get; }
 
+    /// <summary>How long the caller should wait before trying again (<c>Retry-After</c>), when that is known.</summary>
+    [Id(2)] public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The input is malformed.</summary>
     /// <param name="detail">A one-line explanation.</param>
     public static HubException Invalid(string detail) => new(HubErrorKind.Invalid, "Invalid request", detail);
@@ -37,6 +40,12 @@ public sealed class HubException : Exception
     /// <summary>The caller made too many requests of this kind for now.</summary>
     /// <param name="detail">A one-line explanation.</param>
     public static HubException TooManyRequests(string detail) => new(HubErrorKind.TooManyRequests, "Too many requests", detail);
+
+    /// <summary>The caller made too many requests of this kind for now, and may try again after <paramref name="retryAfter"/>.</summary>
+    /// <param name="detail">A one-line explanation.</param>
+    /// <param name="retryAfter">How long until the caller may try again.</param>
+    public static HubException TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(HubErrorKind.TooManyRequests, "Too many requests", detail) { RetryAfter = retryAfter };
 
     /// <summary>The caller lacks the right.</summary>
     /// <param name="detail">A one-line explanation.</param>

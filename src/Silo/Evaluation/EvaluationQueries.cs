@@ -56,9 +56,12 @@ public sealed class EvaluationQueries(
             throw HubException.Conflict("Version not evaluable", $"{id}@{version.Number} is {version.Status.ToString().ToLowerInvariant()}; only published versions are evaluated");
         }
 
-        if (!limiter.TryAcquire(caller.Subject))
+        if (!limiter.TryAcquire(caller.Subject, out var retryAfter))
         {
-            throw HubException.TooManyRequests("this token has used its evaluation submissions for this minute (Grid:Evaluation:SubmissionsPerMinute); try again shortly");
+            var seconds = Infrastructure.HubExceptionHandler.RetryAfterSeconds(retryAfter);
+            throw HubException.TooManyRequests(
+                $"this token has used its evaluation submissions for this minute (Grid:Evaluation:SubmissionsPerMinute); try again in {seconds} s",
+                TimeSpan.FromSeconds(seconds));
         }
 
         var submission = await SubmitAsAsync(caller.DisplayName, version, suite, request.Force);

@@ -1,33 +1,62 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ModelGrid.Silo.Evaluation;
 
-/// <summary>Evaluation submissions per token: a fixed window of one minute each, <see cref="EvaluationOptions.SubmissionsPerMinute"/> permits.</summary>
-public sealed class SubmissionLimiter(IOptions<EvaluationOptions> options) : IDisposable
+/// <summary>
+/// Evaluation submissions per token: a fixed window of one minute from the token's first submission in it,
+/// <see cref="EvaluationOptions.SubmissionsPerMinute"/> permits. The counts live in this process's memory: they
+/// reset when the silo restarts, and each API silo counts on its own.
+/// </summary>
+public sealed class SubmissionLimiter(IOptions<EvaluationOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, FixedWindowRateLimiter> _limiters = new(StringComparer.Ordinal);
+    /// <summary>The length of a window.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    /// <summary>Takes one permit for <paramref name="subject"/>; false when its minute's permits are spent.</summary>
-    public bool TryAcquire(string subject)
+    private const int PruneAbove = 4_096;
+    private readonly ConcurrentDictionary<string, Counter> _windows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes one permit for <paramref name="subject"/>; false when its window's permits are spent, with how long
+    /// until the window ends in <paramref name="retryAfter"/>.
+    /// </summary>
+    public bool TryAcquire(string subject, out TimeSpan retryAfter)
     {
-        var limiter = _limiters.GetOrAdd(subject, _ => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        var now = time.GetUtcNow();
+        if (_windows.Count > PruneAbove)
         {
-            PermitLimit = options.Value.SubmissionsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-        using var lease = limiter.AttemptAcquire();
-        return lease.IsAcquired;
+            foreach (var (key, stale) in _windows.Where(w => w.Value.EndsBy(now)).ToList())
+            {
+                _windows.TryRemove(new KeyValuePair<string, Counter>(key, stale));
+            }
+        }
+
+        var counter = _windows.GetOrAdd(subject, _ => new Counter());
+        lock (counter)
+        {
+            if (counter.Count == 0 || counter.EndsBy(now))
+            {
+                counter.Start = now;
+                counter.Count = 0;
+            }
+
+            if (counter.Count < options.Value.SubmissionsPerMinute)
+            {
+                counter.Count++;
+                retryAfter = TimeSpan.Zero;
+                return true;
+            }
+
+            retryAfter = counter.Start + Window - now;
+            return false;
+        }
     }
 
-    public void Dispose()
+    private sealed class Counter
     {
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.Dispose();
-        }
+        public DateTimeOffset Start;
+        public int Count;
+
+        public bool EndsBy(DateTimeOffset now) => now >= Start + Window;
     }
 }

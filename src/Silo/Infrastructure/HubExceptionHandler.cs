@@ -45,12 +45,27 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             httpContext.Response.Headers["Upload-Offset"] = offset.Actual.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (exception is HubException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeOf(status) },
         });
     }
+
+    /// <summary>Whole seconds, rounded up and at least 1, as <c>Retry-After</c> takes them.</summary>
+    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>The problem type of statuses ASP.NET Core has no default for; null leaves its default.</summary>
+    private static string? TypeOf(int status) => status switch
+    {
+        StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        _ => null,
+    };
 
     private static int StatusOf(HubErrorKind kind) => kind switch
     {

@@ -139,7 +139,7 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     }
 
     [Fact]
-    public async Task Submit_BeyondTheTokensLimitPerMinute_Is429()
+    public async Task Submit_BeyondTheTokensLimitPerMinute_Is429WithRetryAfterAndAProblemType()
     {
         var model = await HubTestModel.CreateAsync(app);
         await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
@@ -151,7 +151,15 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
             Assert.True((await SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"))).IsSuccessStatusCode);
         }
 
-        await ApiAssert.ProblemAsync(await SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism")), HttpStatusCode.TooManyRequests, "Too many requests");
+        var refused = await SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
+
+        var detail = await ApiAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "Too many requests");
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.EndsWith($"try again in {retryAfter.Value.TotalSeconds:0} s", detail, StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", problem.RootElement.GetProperty("type").GetString());
     }
 
     [Fact]
