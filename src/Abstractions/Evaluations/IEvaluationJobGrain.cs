@@ -11,6 +11,15 @@ public interface IEvaluationJobGrain : IGrainWithGuidKey
     /// <param name="spec">What it runs.</param>
     [Alias("Submit")] Task<JobSnapshot> Submit(JobSpec spec);
 
+    /// <summary>
+    /// Records the job as succeeded at once with a result copied from an earlier run on the same files
+    /// (<see cref="JobSnapshot.ResultReused"/>, attempt 1, no worker), and logs that it was reused; when the job
+    /// exists already, returns it unchanged.
+    /// </summary>
+    /// <param name="spec">What it evaluates.</param>
+    /// <param name="resultRef">The blob name of the copy, <c>results/{jobId}/1.json</c>.</param>
+    [Alias("SubmitReused")] Task<JobSnapshot> SubmitReused(JobSpec spec, string resultRef);
+
     /// <summary>The job, or null when nothing was submitted under this id.</summary>
     [Alias("Get")] Task<JobSnapshot?> Get();
 

@@ -13,6 +13,10 @@ namespace ModelGrid.Evaluations;
 /// <param name="SubmittedAt">When it was submitted.</param>
 /// <param name="StartedAt">When the current attempt was leased.</param>
 /// <param name="CompletedAt">When it reached a final status.</param>
+/// <param name="ResultReused">
+/// Whether the job succeeded at once with a copy of a result measured earlier on the same files (in a model the
+/// submitter could read) instead of running; the copy is this job's own, and names nothing of the run it came from.
+/// </param>
 [GenerateSerializer, Immutable, Alias("grid.JobSnapshot")]
 public sealed record JobSnapshot(
     [property: Id(0)] Guid Id,
@@ -26,7 +30,8 @@ public sealed record JobSnapshot(
     [property: Id(8)] string? ResultRef,
     [property: Id(9)] DateTimeOffset SubmittedAt,
     [property: Id(10)] DateTimeOffset? StartedAt,
-    [property: Id(11)] DateTimeOffset? CompletedAt)
+    [property: Id(11)] DateTimeOffset? CompletedAt,
+    [property: Id(12)] bool ResultReused = false)
 {
     /// <summary>Whether the job has reached a status it never leaves.</summary>
     public bool IsFinal => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;

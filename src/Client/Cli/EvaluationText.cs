@@ -55,7 +55,7 @@ public static class EvaluationText
         };
     }
 
-    /// <summary>What <c>grid eval status</c> prints: the job's details, then the result when it succeeded.</summary>
+    /// <summary>What <c>grid eval status</c> prints: the job's details, whether its result was reused, then the result when it succeeded.</summary>
     public static string Status(JobSnapshot job, EvaluationReport? report)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -64,6 +64,11 @@ public static class EvaluationText
         text.Append(CultureInfo.InvariantCulture, $"  model      {job.Spec.Model}@{job.Spec.Version} (revision {job.Spec.RevisionId[..Math.Min(12, job.Spec.RevisionId.Length)]})\n");
         text.Append(CultureInfo.InvariantCulture, $"  suite      {job.Spec.SuiteId} ({job.Spec.SuiteDigest[..Math.Min(12, job.Spec.SuiteDigest.Length)]}), {job.Spec.HardwareClass}\n");
         text.Append(CultureInfo.InvariantCulture, $"  status     {job.Status.ToString().ToLowerInvariant()}\n");
+        if (job.ResultReused)
+        {
+            text.Append("  result     reused from an earlier run on the same files\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"  attempt    {job.Attempt}{(job.Worker is { } worker ? $", worker {worker}" : string.Empty)}\n");
         text.Append(CultureInfo.InvariantCulture, $"  submitted  {job.SubmittedAt:u} by {job.Spec.Requester}\n");
         if (job.StartedAt is { } started)

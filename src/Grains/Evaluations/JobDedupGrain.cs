@@ -3,39 +3,74 @@ using ModelGrid.Storage;
 
 namespace ModelGrid.Grains.Evaluations;
 
-/// <summary>Which job answers one dedup key; one grain per key, so submissions of different keys never wait on each other.</summary>
+/// <summary>
+/// The jobs of one dedup key, one per model; one grain per key, so submissions of different keys never wait on each
+/// other, and the entries of other models are at hand as the index of results that may be reused.
+/// </summary>
 [GrainType("job-dedup")]
 public sealed class JobDedupGrain(
     [PersistentState("dedup", StorageNames.GrainStorage)] IPersistentState<JobDedupState> state) : Grain, IJobDedupGrain
 {
-    async Task<Guid> IJobDedupGrain.Claim(Guid candidate, bool force)
+    async Task<JobClaim> IJobDedupGrain.Claim(ModelId model, Guid candidate, bool force)
     {
+        await MoveLegacyEntryAsync();
         var s = state.State;
-        if (s.Current is { } current && current != candidate && !force)
+        var key = model.ToString();
+        var has = s.ByModel.TryGetValue(key, out var current);
+        if (has && current != candidate && !force)
         {
             var job = await GrainFactory.GetGrain<IEvaluationJobGrain>(current).Get();
 
             // Not there yet means its submitter is between this claim and the job's Submit: the job is coming, so it answers.
             if (job is null || job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             {
-                return current;
+                return new JobClaim(current, []);
             }
         }
 
-        if (s.Current == candidate)
+        if (!has || current != candidate)
         {
-            return candidate;
+            if (has)
+            {
+                s.Previous.Add(current);
+            }
+
+            s.ByModel[key] = candidate;
+            await state.WriteStateAsync();
         }
 
-        if (s.Current is { } replaced)
-        {
-            s.Previous.Add(replaced);
-        }
-
-        s.Current = candidate;
-        await state.WriteStateAsync();
-        return candidate;
+        IReadOnlyList<Guid> others = force ? [] : [.. s.ByModel.Where(e => e.Key != key).Select(e => e.Value)];
+        return new JobClaim(candidate, others);
     }
 
-    Task<Guid?> IJobDedupGrain.Current() => Task.FromResult(state.State.Current);
+    async Task<Guid?> IJobDedupGrain.Current(ModelId model)
+    {
+        await MoveLegacyEntryAsync();
+        return state.State.ByModel.TryGetValue(model.ToString(), out var job) ? job : null;
+    }
+
+    /// <summary>
+    /// A key written when one job answered every model: that job belongs to the model it ran for. One that never got
+    /// recorded (its submitter stopped between claim and submit) answers no model.
+    /// </summary>
+    private async Task MoveLegacyEntryAsync()
+    {
+        var s = state.State;
+        if (s.Current is not { } legacy)
+        {
+            return;
+        }
+
+        if (await GrainFactory.GetGrain<IEvaluationJobGrain>(legacy).Get() is { } job)
+        {
+            s.ByModel.TryAdd(job.Spec.Model.ToString(), legacy);
+        }
+        else
+        {
+            s.Previous.Add(legacy);
+        }
+
+        s.Current = null;
+        await state.WriteStateAsync();
+    }
 }

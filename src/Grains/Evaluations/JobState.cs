@@ -29,4 +29,7 @@ public sealed class JobState
     [Id(9)] public DateTimeOffset? StartedAt { get; set; }
 
     [Id(10)] public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Whether the job succeeded at once with a copy of an earlier run's result instead of running.</summary>
+    [Id(11)] public bool ResultReused { get; set; }
 }

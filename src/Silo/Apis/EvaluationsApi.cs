@@ -7,7 +7,7 @@ using ModelGrid.Silo.Evaluation;
 
 namespace ModelGrid.Silo.Apis;
 
-/// <summary><c>/api/v1/evaluations</c>: submit (deduplicated, rate-limited), get, list, cancel, logs.</summary>
+/// <summary><c>/api/v1/evaluations</c>: submit (deduplicated, results reused, rate-limited), get, list, cancel, logs.</summary>
 public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluationsApi(this RouteGroupBuilder api)
@@ -25,7 +25,9 @@ public static class EvaluationsApi
         SubmitEvaluationRequest request, HttpContext context, EvaluationQueries evaluations)
     {
         var view = await evaluations.SubmitAsync(context.Caller(), request, context.RequestAborted);
-        return view.Deduplicated
+
+        // 200 when the answer is an existing job or a finished result (a reused one); 202 when a new job is to run.
+        return view.Deduplicated || view.Job.Status == JobStatus.Succeeded
             ? TypedResults.Ok(view)
             : TypedResults.Accepted($"/api/v1/evaluations/{view.Job.Id:D}", view);
     }

@@ -101,7 +101,7 @@ public sealed partial class EvaluationDemo(
 
     private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
     {
-        var submission = await evaluations.SubmitAsAsync(Actor, version, suites.Get(suiteId), force: false);
+        var submission = await evaluations.SubmitAsAsync(Principal.System, Actor, version, suites.Get(suiteId), force: false);
         return submission.Job.Id;
     }
 

@@ -64,27 +64,33 @@ public sealed class EvaluationQueries(
                 TimeSpan.FromSeconds(seconds));
         }
 
-        var submission = await SubmitAsAsync(caller.DisplayName, version, suite, request.Force);
-        var result = submission.Deduplicated && submission.Job.Status == JobStatus.Succeeded
-            ? await ReadResultAsync(submission.Job, cancellationToken)
-            : null;
-        if (result is not null && submission.Job.Spec.VersionKey != id.VersionKey(version.Number))
-        {
-            await ShareResultAsync(submission.Job, id.VersionKey(version.Number), cancellationToken);
-        }
-        return new EvaluationView(submission.Job, submission.Deduplicated, result);
+        var submission = await SubmitAsAsync(caller, caller.DisplayName, version, suite, request.Force);
+        var job = submission.Job;
+        var result = job.Status == JobStatus.Succeeded ? await ReadResultAsync(job, cancellationToken) : null;
+        return new EvaluationView(JobPresentation.For(caller, job), submission.Deduplicated, result);
     }
 
-    /// <summary>Submits <paramref name="suite"/> on a published version for <paramref name="requester"/>, with no checks of rights or rate.</summary>
-    public Task<EvaluationSubmission> SubmitAsAsync(string requester, VersionDetails version, Suite suite, bool force)
+    /// <summary>
+    /// Submits <paramref name="suite"/> on a published version for <paramref name="requester"/>, with no checks of
+    /// rights or rate; another model's result is reused only from a model <paramref name="reader"/> may read.
+    /// </summary>
+    public async Task<EvaluationSubmission> SubmitAsAsync(Principal reader, string requester, VersionDetails version, Suite suite, bool force)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(suite);
         var gpu = suite.Spec.Execution == ExecutionRequirement.Gpu;
         var spec = new JobSpec(
             version.Model, version.Number, version.RevisionId!, suite.Spec.Id, suite.Digest, Evaluator.Version,
             gpu ? HardwareClasses.Gpu : HardwareClasses.Cpu, gpu, suite.Spec.Kind == SuiteKind.Throughput, requester);
-        return submitter.SubmitAsync(spec, force);
+        var submission = await submitter.SubmitAsync(spec, force, model => ModelAccess.CanReadAsync(grains, reader, model));
+        if (submission.Job is { Status: JobStatus.Succeeded } job && job.Spec.Model == spec.Model)
+        {
+            // The version shows what its submission was answered with: a reused copy, or another version's job.
+            await submitter.RecordAsync(job, spec.VersionKey);
+        }
+
+        return submission;
     }
 
     /// <summary>A job the caller may see, with its result when it succeeded.</summary>
@@ -92,7 +98,7 @@ public sealed class EvaluationQueries(
     {
         var job = await VisibleAsync(caller, id);
         var result = withResult && job.Status == JobStatus.Succeeded ? await ReadResultAsync(job, cancellationToken) : null;
-        return new EvaluationView(job, false, result);
+        return new EvaluationView(JobPresentation.For(caller, job), false, result);
     }
 
     /// <summary>The jobs of a model (or one version), newest first, optionally with one status.</summary>
@@ -112,9 +118,10 @@ public sealed class EvaluationQueries(
         {
             foreach (var jobId in await grains.GetGrain<IVersionEvaluationsGrain>(id.VersionKey(number)).List())
             {
-                if (await grains.GetGrain<IEvaluationJobGrain>(jobId).Get() is { } job && (status is null || job.Status == status))
+                // A job belongs to one model; grids that shared jobs across models listed other models' jobs here too.
+                if (await grains.GetGrain<IEvaluationJobGrain>(jobId).Get() is { } job && job.Spec.Model == id && (status is null || job.Status == status))
                 {
-                    jobs.Add(job);
+                    jobs.Add(JobPresentation.For(caller, job));
                 }
             }
         }
@@ -128,7 +135,7 @@ public sealed class EvaluationQueries(
     {
         var job = await VisibleAsync(caller, id);
         RequireOwnerOfJob(caller, job, "cancel");
-        return new EvaluationView(await grains.GetGrain<IEvaluationJobGrain>(id).Cancel(caller.DisplayName), false);
+        return new EvaluationView(JobPresentation.For(caller, await grains.GetGrain<IEvaluationJobGrain>(id).Cancel(caller.DisplayName)), false);
     }
 
     /// <summary>The job's log; its submitter, the model's publisher or an admin may read it.</summary>
@@ -211,21 +218,6 @@ public sealed class EvaluationQueries(
         if (!caller.IsAdmin && !caller.CanPublish(job.Spec.Model.Owner) && job.Spec.Requester != caller.DisplayName)
         {
             throw HubException.Forbidden($"only the evaluation's submitter, {job.Spec.Model.Owner}'s publishers or an admin may {what} it");
-        }
-    }
-
-    /// <summary>
-    /// Records a succeeded job of another version with the same files on <paramref name="versionKey"/> too, so its
-    /// card and comparisons show the result the submission was answered with.
-    /// </summary>
-    private async Task ShareResultAsync(JobSnapshot job, string versionKey, CancellationToken cancellationToken)
-    {
-        var source = await grains.GetGrain<IModelVersionGrain>(job.Spec.VersionKey).ListEvaluations();
-        var record = source.LastOrDefault(r => r.JobId == job.Id);
-        if (record is not null)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await grains.GetGrain<IModelVersionGrain>(versionKey).RecordEvaluation(record);
         }
     }
 

@@ -14,14 +14,18 @@ public static class ModelAccess
     {
         var id = ParseId(owner, name);
         var model = await grains.GetGrain<IModelGrain>(id.ToString()).Get();
-        if (model is null || !caller.CanRead(id.Owner, model.Visibility == ModelVisibility.Public))
+        if (!IsReadable(caller, id, model))
         {
             // A private model of someone else is indistinguishable from one that does not exist.
             throw HubException.NotFound("Model not found", $"there is no model {id}");
         }
 
-        return (id, model);
+        return (id, model!);
     }
+
+    /// <summary>Whether the caller may read the model now, by the rule of every read.</summary>
+    public static async Task<bool> CanReadAsync(IGrainFactory grains, Principal caller, ModelId id) =>
+        IsReadable(caller, id, await grains.GetGrain<IModelGrain>(id.ToString()).Get());
 
     public static async Task<(ModelId Id, ModelDetails Model)> PublishableAsync(IGrainFactory grains, Principal caller, string owner, string name)
     {
@@ -31,6 +35,9 @@ public static class ModelAccess
             ?? throw HubException.NotFound("Model not found", $"there is no model {id}");
         return (id, model);
     }
+
+    private static bool IsReadable(Principal caller, ModelId id, ModelDetails? model) =>
+        model is not null && caller.CanRead(id.Owner, model.Visibility == ModelVisibility.Public);
 
     public static VersionRef ParseRef(string reference) =>
         VersionRef.TryParse(reference, out var parsed, out var error) ? parsed : throw HubException.Invalid(error);

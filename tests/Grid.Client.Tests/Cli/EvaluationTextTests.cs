@@ -32,6 +32,14 @@ public sealed class EvaluationTextTests
     }
 
     [Fact]
+    public void Status_ReusedResult_SaysSoWithoutAWorker()
+    {
+        var text = EvaluationText.Status(Job(JobStatus.Succeeded, 1, null, null) with { ResultReused = true }, null);
+
+        Assert.Contains("  status     succeeded\n  result     reused from an earlier run on the same files\n  attempt    1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ResultOf_NoResult_Null()
     {
         Assert.Null(EvaluationText.ResultOf(null));

@@ -9,12 +9,15 @@ using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Testing;
+using static ModelGrid.FunctionalTests.Api.EvaluationCalls;
 
 namespace ModelGrid.FunctionalTests.Api;
 
 [Collection(GridAppGroup.Name)]
 public sealed class EvaluationsApiTests(GridAppFactory app)
 {
+    private readonly EvaluationCalls _calls = new(app);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -23,13 +26,13 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         var model = await HubTestModel.CreateAsync(app);
         var version = await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
 
-        var response = await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var submitted = (await response.Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct))!;
         Assert.Equal($"/api/v1/evaluations/{submitted.Job.Id:D}", response.Headers.Location!.OriginalString);
         Assert.False(submitted.Deduplicated);
-        var done = await WaitAsync(submitted.Job.Id);
+        var done = await _calls.WaitAsync(submitted.Job.Id);
         Assert.Equal(JobStatus.Succeeded, done.Job.Status);
         var report = Report(done);
         Assert.Equal(1282.0 / 3963, report.Metric("false_positive_rate")!.Value, 12);
@@ -46,11 +49,11 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     {
         var model = await HubTestModel.CreateAsync(app);
         await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
-        var first = await (await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"))).Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct);
-        await WaitAsync(first!.Job.Id);
+        var first = await (await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"))).Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct);
+        await _calls.WaitAsync(first!.Job.Id);
 
-        var again = await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "latest"));
-        var forced = await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", Force: true));
+        var again = await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "latest"));
+        var forced = await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", Force: true));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var view = (await again.Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct))!;
@@ -62,43 +65,24 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     }
 
     [Fact]
-    public async Task Submit_SameFilesInAnotherModel_ReturnsTheExistingResult_AndRecordsItOnTheOtherVersionToo()
-    {
-        var unique = Unique();
-        var first = await HubTestModel.CreateAsync(app);
-        await first.PublishAsync(SampleFile("compas-recidivism", 4), unique);
-        var second = await HubTestModel.CreateAsync(app);
-        await second.PublishAsync(SampleFile("compas-recidivism", 4), unique);
-        var job = await SubmitViewAsync(first.Token, new SubmitEvaluationRequest(first.Id.ToString(), "compas-recidivism"));
-        await WaitAsync(job.Job.Id);
-
-        var shared = await SubmitAsync(second.Token, new SubmitEvaluationRequest(second.Id.ToString(), "compas-recidivism"));
-
-        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
-        Assert.Equal(job.Job.Id, (await shared.Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct))!.Job.Id);
-        var card = await second.Client.GetCardAsync(second.Id, "1", cancellationToken: Ct);
-        Assert.Contains($"url: /api/v1/evaluations/{job.Job.Id:D}", card, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Submit_ModelThatFailsInsideOnnxRuntime_FailsWithTheReasonInItsLog_AndTheWorkerRunsTheNextJob()
     {
         var model = await HubTestModel.CreateAsync(app);
         var broken = await model.PublishAsync(FailingModel(), Unique());
         var good = await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
 
-        var bad = await SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", broken.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var next = await SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", good.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var bad = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", broken.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var next = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", good.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        var failed = await WaitAsync(bad.Job.Id);
-        var succeeded = await WaitAsync(next.Job.Id);
+        var failed = await _calls.WaitAsync(bad.Job.Id);
+        var succeeded = await _calls.WaitAsync(next.Job.Id);
         Assert.Equal(JobStatus.Failed, failed.Job.Status);
         Assert.StartsWith("ModelRunException: ", failed.Job.FailureReason, StringComparison.Ordinal);
         Assert.Contains("Gather", failed.Job.FailureReason, StringComparison.Ordinal);
         var log = (await app.Http(model.Token).GetFromJsonAsync<EvaluationLog>($"/api/v1/evaluations/{bad.Job.Id:D}/logs", ApiJson.Options, Ct))!;
         Assert.Contains(log.Lines, l => l.StartsWith("failed: ModelRunException: ", StringComparison.Ordinal));
         Assert.Equal(JobStatus.Succeeded, succeeded.Job.Status);
-        var again = await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", broken.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var again = await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", broken.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
     }
 
@@ -108,9 +92,9 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         var model = await HubTestModel.CreateAsync(app);
         await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
 
-        var view = await SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "adult-income"));
+        var view = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "adult-income"));
 
-        var failed = await WaitAsync(view.Job.Id);
+        var failed = await _calls.WaitAsync(view.Job.Id);
         Assert.Equal(JobStatus.Failed, failed.Job.Status);
         Assert.Equal("ModelInputMismatchException: the model's input 'decile_score' is not mapped by suite adult-income@1; it maps age, fnlwgt, education-num, capital-gain, capital-loss, hours-per-week, workclass, education, marital-status, occupation, relationship, race, sex, native-country", failed.Job.FailureReason);
     }
@@ -125,14 +109,14 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         await privateModel.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
         var other = await app.TokenAsync($"x{Guid.NewGuid():N}"[..12], "evaluate");
 
-        await ApiAssert.ProblemAsync(await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "no-such-suite")), HttpStatusCode.NotFound, "Suite not found");
-        await ApiAssert.ProblemAsync(await SubmitAsync(null, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism")), HttpStatusCode.Unauthorized);
-        await ApiAssert.ProblemAsync(await SubmitAsync(reader, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism")), HttpStatusCode.Forbidden);
-        await ApiAssert.ProblemAsync(await SubmitAsync(other, new SubmitEvaluationRequest(privateModel.Id.ToString(), "compas-recidivism")), HttpStatusCode.NotFound);
-        await ApiAssert.ProblemAsync(await SubmitAsync(model.Token, new SubmitEvaluationRequest("Not A/Model", "compas-recidivism")), HttpStatusCode.BadRequest);
-        await ApiAssert.ProblemAsync(await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "7")), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "no-such-suite")), HttpStatusCode.NotFound, "Suite not found");
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(null, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism")), HttpStatusCode.Unauthorized);
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(reader, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism")), HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(other, new SubmitEvaluationRequest(privateModel.Id.ToString(), "compas-recidivism")), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest("Not A/Model", "compas-recidivism")), HttpStatusCode.BadRequest);
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "7")), HttpStatusCode.NotFound);
         await model.Client.WithdrawAsync(model.Id, version.Number, "broken", Ct);
-        await ApiAssert.ProblemAsync(await SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "1")), HttpStatusCode.Conflict, "Version not evaluable");
+        await ApiAssert.ProblemAsync(await _calls.SubmitAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", "1")), HttpStatusCode.Conflict, "Version not evaluable");
 
         var list = await app.Http(model.Token).GetFromJsonAsync<EvaluationList>($"/api/v1/evaluations?model={model.Id}", ApiJson.Options, Ct);
         Assert.Equal(0, list!.Total);
@@ -148,10 +132,10 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
 
         for (var i = 0; i < limit; i++)
         {
-            Assert.True((await SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"))).IsSuccessStatusCode);
+            Assert.True((await _calls.SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"))).IsSuccessStatusCode);
         }
 
-        var refused = await SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
+        var refused = await _calls.SubmitAsync(token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
 
         var detail = await ApiAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "Too many requests");
         var retryAfter = refused.Headers.RetryAfter?.Delta;
@@ -167,8 +151,8 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     {
         var model = await HubTestModel.CreateAsync(app);
         await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
-        var view = await SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
-        await WaitAsync(view.Job.Id);
+        var view = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
+        await _calls.WaitAsync(view.Job.Id);
         var stranger = await app.TokenAsync($"s{Guid.NewGuid():N}"[..12], "evaluate");
 
         var all = await app.Http().GetFromJsonAsync<EvaluationList>($"/api/v1/evaluations?model={model.Id}", ApiJson.Options, Ct);
@@ -208,7 +192,7 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
         foreach (var v in new[] { "1", "2" })
         {
-            await WaitAsync((await SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", v))).Job.Id);
+            await _calls.WaitAsync((await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", v))).Job.Id);
         }
 
         var response = await app.Http().GetAsync(new Uri($"/api/v1/models/{model.Id}/compare?versions=1,2&suite=compas-recidivism", UriKind.Relative), Ct);
@@ -227,18 +211,6 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         await ApiAssert.ProblemAsync(bad, HttpStatusCode.BadRequest);
     }
 
-    /// <summary>A file that makes the version's revision id its own: jobs are deduplicated by revision id across models.</summary>
-    private static (ManifestFile File, byte[] Bytes) Unique() => HubTestModel.RandomFile("notes.txt", 32);
-
-    private static EvaluationReport Report(EvaluationView view) =>
-        EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(view.Result!.Value.GetRawText()));
-
-    private static (ManifestFile File, byte[] Bytes) SampleFile(string model, int version)
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "eval-suites", "models", model, $"v{version}", "model.onnx"));
-        return (new ManifestFile("model.onnx", bytes.Length, ApiAssert.Sha256(bytes)), bytes);
-    }
-
     /// <summary>Reads <c>decile_score</c> like the vendor's rule, then gathers along an axis of length 1 with the scores as indices: ONNX Runtime fails inside Run.</summary>
     private static (ManifestFile File, byte[] Bytes) FailingModel()
     {
@@ -249,31 +221,5 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
             .Output("probability", OnnxGraph.FloatType, "N", "M", 1)
             .ToModel();
         return (new ManifestFile("model.onnx", bytes.Length, ApiAssert.Sha256(bytes)), bytes);
-    }
-
-    private Task<HttpResponseMessage> SubmitAsync(string? token, SubmitEvaluationRequest request) =>
-        app.Http(token).PostAsJsonAsync(new Uri("/api/v1/evaluations", UriKind.Relative), request, ApiJson.Options, Ct);
-
-    private async Task<EvaluationView> SubmitViewAsync(string token, SubmitEvaluationRequest request)
-    {
-        var response = await SubmitAsync(token, request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<EvaluationView>(ApiJson.Options, Ct))!;
-    }
-
-    private async Task<EvaluationView> WaitAsync(Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var view = (await app.Http(GridAppFactory.AdminToken).GetFromJsonAsync<EvaluationView>($"/api/v1/evaluations/{id:D}", ApiJson.Options, Ct))!;
-            if (view.Job.IsFinal)
-            {
-                return view;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"job {id:D} is still {view.Job.Status} after 2 minutes");
-            await Task.Delay(100, Ct);
-        }
     }
 }

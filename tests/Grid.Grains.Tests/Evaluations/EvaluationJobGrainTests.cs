@@ -24,6 +24,27 @@ public sealed class EvaluationJobGrainTests(JobCluster jobs)
     }
 
     [Fact]
+    public async Task SubmitReused_New_SucceededAtOnce_AndOnAnExistingJobChangesNothing()
+    {
+        var reused = jobs.Grains.GetGrain<IEvaluationJobGrain>(Guid.NewGuid());
+        var queued = await jobs.NewJobAsync();
+        var spec = JobCluster.NewSpec();
+
+        var snapshot = await reused.SubmitReused(spec, "results/copy/1.json");
+        var late = await queued.SubmitReused(spec, "results/late/1.json");
+        var lease = await reused.TryLease(JobCluster.CpuWorker, JobCluster.Lease);
+
+        var now = jobs.Time.GetUtcNow();
+        Assert.Equal(
+            new JobSnapshot(reused.GetPrimaryKey(), spec, JobStatus.Succeeded, 1, null, null, null, null, "results/copy/1.json", now, null, now, ResultReused: true),
+            snapshot);
+        Assert.Equal(JobStatus.Queued, late.Status);
+        Assert.False(late.ResultReused);
+        Assert.Null(lease);
+        Assert.Equal(["result reused from an earlier run on the same files"], await reused.GetLog());
+    }
+
+    [Fact]
     public async Task Submit_InvalidSpec_IsRejectedAndNothingIsStored()
     {
         var job = jobs.Grains.GetGrain<IEvaluationJobGrain>(Guid.NewGuid());

@@ -1,4 +1,8 @@
+using System.Text;
 using ModelGrid.Evaluations;
+using ModelGrid.Grains.Evaluations;
+using ModelGrid.Storage;
+using ModelGrid.Storage.Blobs;
 
 namespace ModelGrid.Grains.Tests.Evaluations;
 
@@ -18,7 +22,7 @@ public sealed class EvaluationSubmitterTests(JobCluster jobs)
         var partition = JobPartitions.For(HardwareClasses.Cpu, submission.Job.Id, JobCluster.Partitions);
         Assert.Equal(partition, jobs.Submitter.PartitionOf(submission.Job));
         Assert.StartsWith("cpu-", partition, StringComparison.Ordinal);
-        Assert.Equal(submission.Job.Id, await jobs.Grains.GetGrain<IJobDedupGrain>(spec.DedupKey).Current());
+        Assert.Equal(submission.Job.Id, await jobs.Grains.GetGrain<IJobDedupGrain>(spec.DedupKey).Current(spec.Model));
         Assert.Contains(submission.Job.Id, await jobs.Grains.GetGrain<IVersionEvaluationsGrain>(spec.VersionKey).List());
     }
 
@@ -109,5 +113,91 @@ public sealed class EvaluationSubmitterTests(JobCluster jobs)
         Assert.Equal(shared.DedupKey, (shared with { HardwareClass = HardwareClasses.Gpu, RequiresGpu = true }).DedupKey);
         Assert.NotEqual(onCpu.Job.Id, onGpu.Job.Id);
         Assert.StartsWith("gpu-", jobs.Submitter.PartitionOf(onGpu.Job), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AnotherModelSucceededAndIsReadable_ANewJobOfItsOwnSucceedsAtOnceWithACopy()
+    {
+        var bob = BobSpec();
+        var source = await SucceededAsync(bob, predictions: true);
+        var alice = bob with { Model = new ModelId("alice", "copy"), Requester = "alice (a1)" };
+        var asked = new List<ModelId>();
+
+        var submission = await jobs.Submitter.SubmitAsync(alice, mayRead: model =>
+        {
+            asked.Add(model);
+            return Task.FromResult(true);
+        });
+
+        var job = submission.Job;
+        Assert.False(submission.Deduplicated);
+        Assert.NotEqual(source, job.Id);
+        Assert.Equal([bob.Model], asked);
+        Assert.Equal((alice, JobStatus.Succeeded, 1, true), (job.Spec, job.Status, job.Attempt, job.ResultReused));
+        Assert.Equal((null, null, null, null), (job.LeaseId, job.Worker, job.StartedAt, job.FailureReason));
+        Assert.Equal(HubLayout.Result(job.Id, 1), job.ResultRef);
+        Assert.Equal("report of " + source.ToString("D"), await ReadAsync(HubLayout.Result(job.Id, 1)));
+        Assert.Equal("rows of " + source.ToString("D"), await ReadAsync(HubLayout.Predictions(job.Id, 1)));
+        Assert.Equal([EvaluationJobGrain.ReusedLogLine], await jobs.Grains.GetGrain<IEvaluationJobGrain>(job.Id).GetLog());
+        Assert.Equal([job.Id], await jobs.Grains.GetGrain<IVersionEvaluationsGrain>(alice.VersionKey).List());
+        var again = await jobs.Submitter.SubmitAsync(alice, mayRead: _ => Task.FromResult(true));
+        Assert.True(again.Deduplicated);
+        Assert.Equal(job.Id, again.Job.Id);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AnotherModelSucceededButIsNotReadable_QueuesARunOfItsOwn()
+    {
+        var bob = BobSpec();
+        await SucceededAsync(bob, predictions: false);
+        var alice = bob with { Model = new ModelId("alice", "other") };
+
+        var submission = await jobs.Submitter.SubmitAsync(alice, mayRead: _ => Task.FromResult(false));
+
+        Assert.False(submission.Deduplicated);
+        Assert.Equal((JobStatus.Queued, false, alice), (submission.Job.Status, submission.Job.ResultReused, submission.Job.Spec));
+        Assert.Null(await jobs.Blobs.GetInfoAsync(HubLayout.Result(submission.Job.Id, 1), Ct));
+        Assert.Empty(await jobs.Grains.GetGrain<IEvaluationJobGrain>(submission.Job.Id).GetLog());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ForcedOrWithoutAReader_NeverReuses()
+    {
+        var bob = BobSpec();
+        await SucceededAsync(bob, predictions: false);
+
+        var forced = await jobs.Submitter.SubmitAsync(bob with { Model = new ModelId("alice", "forced") }, force: true, mayRead: _ => Task.FromResult(true));
+        var unread = await jobs.Submitter.SubmitAsync(bob with { Model = new ModelId("alice", "unread") });
+
+        Assert.Equal(JobStatus.Queued, forced.Job.Status);
+        Assert.Equal(JobStatus.Queued, unread.Job.Status);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static JobSpec BobSpec() => JobCluster.NewSpec() with { Model = new ModelId("bob", "source"), Requester = "bob (b1)" };
+
+    /// <summary>Runs <paramref name="spec"/> to success on a fake worker, with a result (and predictions) naming the job.</summary>
+    private async Task<Guid> SucceededAsync(JobSpec spec, bool predictions)
+    {
+        var submitted = await jobs.Submitter.SubmitAsync(spec);
+        var job = jobs.Grains.GetGrain<IEvaluationJobGrain>(submitted.Job.Id);
+        var lease = (await job.TryLease(JobCluster.CpuWorker, JobCluster.Lease))!;
+        var id = submitted.Job.Id;
+        if (predictions)
+        {
+            await jobs.Blobs.PutAsync(HubLayout.Predictions(id, 1), Encoding.UTF8.GetBytes("rows of " + id.ToString("D")), WriteCondition.None, Ct);
+        }
+
+        await jobs.Blobs.PutAsync(HubLayout.Result(id, 1), Encoding.UTF8.GetBytes("report of " + id.ToString("D")), WriteCondition.None, Ct);
+        Assert.True(await job.Complete(lease.LeaseId, HubLayout.Result(id, 1)));
+        return id;
+    }
+
+    private async Task<string> ReadAsync(string name)
+    {
+        await using var reader = (await jobs.Blobs.OpenReadAsync(name))!;
+        using var text = new StreamReader(reader.Content, Encoding.UTF8);
+        return await text.ReadToEndAsync(Ct);
     }
 }

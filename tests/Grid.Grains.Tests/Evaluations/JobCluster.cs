@@ -48,7 +48,7 @@ public sealed class JobCluster : IAsyncLifetime
 
     public IBlobStore Blobs => _cluster!.Silos[0].ServiceProvider.GetRequiredService<IBlobStore>();
 
-    public EvaluationSubmitter Submitter => new(Grains, Microsoft.Extensions.Options.Options.Create(Options()));
+    public EvaluationSubmitter Submitter => new(Grains, Blobs, Microsoft.Extensions.Options.Options.Create(Options()));
 
     /// <summary>A cluster on an existing data folder that it leaves in place when disposed (for restarts).</summary>
     public static async Task<JobCluster> StartAsync(string root)

@@ -27,7 +27,7 @@ public sealed class WorkerCluster : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
-    public EvaluationSubmitter Submitter => new(Grains, Options.Create(Jobs));
+    public EvaluationSubmitter Submitter => new(Grains, _cluster!.Silos[0].ServiceProvider.GetRequiredService<Storage.Blobs.IBlobStore>(), Options.Create(Jobs));
 
     /// <summary>A real worker with one slot over the cluster's partitions.</summary>
     public EvaluationWorker NewWorker(IJobExecutor executor, bool gpu = false) => new(

@@ -80,7 +80,7 @@ public static partial class EvaluationCommands
                 }
                 else
                 {
-                    cli.WriteLine($"{(view.Deduplicated ? "deduplicated" : "submitted")} {EvaluationText.Line(view.Job)}");
+                    cli.WriteLine($"{Outcome(view)} {EvaluationText.Line(view.Job)}");
                 }
 
                 return ExitCodes.Success;
@@ -88,7 +88,7 @@ public static partial class EvaluationCommands
 
             if (!cli.Json)
             {
-                cli.WriteLine($"{(view.Deduplicated ? "deduplicated" : "submitted")} {view.Job.Id:D}: {view.Job.Spec.Model}@{view.Job.Spec.Version} on {view.Job.Spec.SuiteId}");
+                cli.WriteLine($"{Outcome(view)} {view.Job.Id:D}: {view.Job.Spec.Model}@{view.Job.Spec.Version} on {view.Job.Spec.SuiteId}");
             }
 
             return await WaitAndShowAsync(cli, view, limit, ct);
@@ -173,4 +173,8 @@ public static partial class EvaluationCommands
             cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result)));
         }
     }
+
+    /// <summary>What a submission got: an existing job, a reused result on a new job, or a new job to run.</summary>
+    private static string Outcome(EvaluationView view) =>
+        view.Deduplicated ? "deduplicated" : view.Job.ResultReused ? "reused" : "submitted";
 }
