@@ -14,7 +14,8 @@ public sealed record SubmitEvaluationRequest(string Model, string Suite, string?
 /// <param name="Job">The job: status, lease, attempt, result reference.</param>
 /// <param name="Deduplicated">True when the submission matched an existing job, which is returned instead.</param>
 /// <param name="Result">The recorded result (the stored report), when the job succeeded and it was asked for.</param>
-public sealed record EvaluationView(JobSnapshot Job, bool Deduplicated, JsonElement? Result = null);
+/// <param name="Warnings">Why the job may wait longer than usual, e.g. no worker it needs is connected; null when nothing stands in its way.</param>
+public sealed record EvaluationView(JobSnapshot Job, bool Deduplicated, JsonElement? Result = null, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>One page of <c>GET /api/v1/evaluations</c>.</summary>
 /// <param name="Items">The jobs, newest first.</param>

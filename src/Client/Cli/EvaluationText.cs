@@ -55,8 +55,11 @@ public static class EvaluationText
         };
     }
 
-    /// <summary>What <c>grid eval status</c> prints: the job's details, whether its result was reused, then the result when it succeeded.</summary>
-    public static string Status(JobSnapshot job, EvaluationReport? report)
+    /// <summary>
+    /// What <c>grid eval status</c> prints: the job's details, why it may wait (the hub's warnings), whether its result
+    /// was reused, then the result when it succeeded.
+    /// </summary>
+    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         var text = new StringBuilder();
@@ -64,6 +67,11 @@ public static class EvaluationText
         text.Append(CultureInfo.InvariantCulture, $"  model      {job.Spec.Model}@{job.Spec.Version} (revision {job.Spec.RevisionId[..Math.Min(12, job.Spec.RevisionId.Length)]})\n");
         text.Append(CultureInfo.InvariantCulture, $"  suite      {job.Spec.SuiteId} ({job.Spec.SuiteDigest[..Math.Min(12, job.Spec.SuiteDigest.Length)]}), {job.Spec.HardwareClass}\n");
         text.Append(CultureInfo.InvariantCulture, $"  status     {job.Status.ToString().ToLowerInvariant()}\n");
+        foreach (var warning in warnings ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  waiting    {warning}\n");
+        }
+
         if (job.ResultReused)
         {
             text.Append("  result     reused from an earlier run on the same files\n");

@@ -21,7 +21,8 @@ public sealed class EvaluationQueries(
     SuiteCatalog suites,
     HubArtifactFiles artifacts,
     ContentAddressedStore store,
-    SubmissionLimiter limiter)
+    SubmissionLimiter limiter,
+    WorkerAvailability workers)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SuiteData>>> _data = new(StringComparer.Ordinal);
 
@@ -56,6 +57,7 @@ public sealed class EvaluationQueries(
             throw HubException.Conflict("Version not evaluable", $"{id}@{version.Number} is {version.Status.ToString().ToLowerInvariant()}; only published versions are evaluated");
         }
 
+        await workers.EnsureRunnableAsync(suite);
         if (!limiter.TryAcquire(caller.Subject, out var retryAfter))
         {
             var seconds = Infrastructure.HubExceptionHandler.RetryAfterSeconds(retryAfter);
@@ -67,7 +69,7 @@ public sealed class EvaluationQueries(
         var submission = await SubmitAsAsync(caller, caller.DisplayName, version, suite, request.Force);
         var job = submission.Job;
         var result = job.Status == JobStatus.Succeeded ? await ReadResultAsync(job, cancellationToken) : null;
-        return new EvaluationView(JobPresentation.For(caller, job), submission.Deduplicated, result);
+        return new EvaluationView(JobPresentation.For(caller, job), submission.Deduplicated, result, await workers.WarningsAsync(job));
     }
 
     /// <summary>
@@ -98,7 +100,7 @@ public sealed class EvaluationQueries(
     {
         var job = await VisibleAsync(caller, id);
         var result = withResult && job.Status == JobStatus.Succeeded ? await ReadResultAsync(job, cancellationToken) : null;
-        return new EvaluationView(JobPresentation.For(caller, job), false, result);
+        return new EvaluationView(JobPresentation.For(caller, job), false, result, await workers.WarningsAsync(job));
     }
 
     /// <summary>The jobs of a model (or one version), newest first, optionally with one status.</summary>

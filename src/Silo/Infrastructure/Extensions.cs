@@ -80,11 +80,13 @@ public static class Extensions
         services.AddSingleton<SuiteCatalog>();
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<SubmissionLimiter>();
+        services.AddSingleton<WorkerAvailability>();
         services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
         if (roles.HasFlag(GridRoles.Worker))
         {
             services.AddSingleton<IJobExecutor, OnnxJobExecutor>();
             services.AddHostedService<EvaluationWorker>();
+            services.AddHostedService<WorkerRegistration>();
         }
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)

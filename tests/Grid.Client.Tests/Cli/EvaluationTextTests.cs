@@ -32,6 +32,14 @@ public sealed class EvaluationTextTests
     }
 
     [Fact]
+    public void Status_QueuedJobWithAWarning_ShowsWhyItWaits()
+    {
+        var text = EvaluationText.Status(Job(JobStatus.Queued, 1, null, null), null, ["no worker with a GPU is connected now; the job waits until one joins"]);
+
+        Assert.Contains("  status     queued\n  waiting    no worker with a GPU is connected now; the job waits until one joins\n  attempt    1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Status_ReusedResult_SaysSoWithoutAWorker()
     {
         var text = EvaluationText.Status(Job(JobStatus.Succeeded, 1, null, null) with { ResultReused = true }, null);

@@ -81,6 +81,7 @@ public static partial class EvaluationCommands
                 else
                 {
                     cli.WriteLine($"{Outcome(view)} {EvaluationText.Line(view.Job)}");
+                    WriteWarnings(cli, view);
                 }
 
                 return ExitCodes.Success;
@@ -89,6 +90,7 @@ public static partial class EvaluationCommands
             if (!cli.Json)
             {
                 cli.WriteLine($"{Outcome(view)} {view.Job.Id:D}: {view.Job.Spec.Model}@{view.Job.Spec.Version} on {view.Job.Spec.SuiteId}");
+                WriteWarnings(cli, view);
             }
 
             return await WaitAndShowAsync(cli, view, limit, ct);
@@ -170,11 +172,19 @@ public static partial class EvaluationCommands
         }
         else
         {
-            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result)));
+            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings));
         }
     }
 
     /// <summary>What a submission got: an existing job, a reused result on a new job, or a new job to run.</summary>
     private static string Outcome(EvaluationView view) =>
         view.Deduplicated ? "deduplicated" : view.Job.ResultReused ? "reused" : "submitted";
+
+    private static void WriteWarnings(CliContext cli, EvaluationView view)
+    {
+        foreach (var warning in view.Warnings ?? [])
+        {
+            cli.Error.WriteLine($"warning: {warning}");
+        }
+    }
 }
