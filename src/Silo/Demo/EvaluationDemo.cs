@@ -97,7 +97,7 @@ public sealed partial class EvaluationDemo(
 
     private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
     {
-        var submission = await evaluations.SubmitAsAsync(SamplePublisher.Actor, version, suites.Get(suiteId), force: false);
+        var submission = await evaluations.SubmitAsAsync(DemoVersions.Actor, version, suites.Get(suiteId), force: false);
         return submission.Job.Id;
     }
 

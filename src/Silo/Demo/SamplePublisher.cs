@@ -9,16 +9,16 @@ namespace ModelGrid.Silo.Demo;
 
 /// <summary>
 /// Publishes one of the project's sample models (<c>eval-suites/models/{sample}/v1..vN</c>) as versions 1..N of a
-/// model, reusing the versions that exist.
+/// model, reusing the versions that exist and finishing a draft an interrupted start left, so that sample vN is
+/// version N however often the silo was killed on the way.
 /// </summary>
 public sealed partial class SamplePublisher(
     IGrainFactory grains,
     ContentAddressedStore store,
+    DemoVersions demo,
     IOptions<EvaluationOptions> evaluationOptions,
     ILogger<SamplePublisher> logger)
 {
-    /// <summary>Who the demo's versions are created and published by.</summary>
-    public const string Actor = "system (demo)";
 
     /// <summary>Publishes the sample's versions 1..<paramref name="count"/> into <paramref name="id"/>, in order.</summary>
     /// <param name="id">The model (created public when it does not exist).</param>
@@ -32,7 +32,7 @@ public sealed partial class SamplePublisher(
         {
             await model.Create(
                 new ModelCreate($"ModelGrid's sample {sample} classifiers, versions that treat the sensitive attributes differently (see each card).", "tabular-classification", "Apache-2.0", ["onnx", "fairness", "sample-model"], ModelVisibility.Public),
-                Actor);
+                DemoVersions.Actor);
         }
 
         var result = new List<VersionDetails>();
@@ -51,13 +51,12 @@ public sealed partial class SamplePublisher(
 
             await store.IngestAsync(new MemoryStream(bytes), bytes.Length, file.Sha256, cancellationToken);
             var card = await File.ReadAllTextAsync(Path.Combine(folder, "README.md"), cancellationToken);
-            var draft = await model.CreateDraft(new DraftRequest([file], card), Actor);
-            await grains.GetGrain<IModelVersionGrain>(id.VersionKey(draft.Number)).MarkPresent(file);
-            var published = await model.Publish(draft.Number, Actor);
+            var published = await demo.PublishAsync(id, new DraftRequest([file], card));
             LogSamplePublished(logger, id, published.Number, n);
             result.Add(published);
         }
 
+        await demo.AbandonDraftsAsync(id);
         return result;
     }
 
