@@ -93,10 +93,10 @@ public static class ModelCommands
             var table = new Table().AddColumns("model", "latest", "task", "licence", "visibility", "description");
             foreach (var m in result.Items)
             {
-                table.AddRow(m.Id.ToString(), m.LatestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", m.Task ?? "-", m.License ?? "-", m.Visibility.ToString().ToLowerInvariant(), Markup.Escape(m.Description ?? string.Empty));
+                table.AddRow(TerminalText.Markup(m.Id.ToString()), m.LatestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", TerminalText.Markup(m.Task ?? "-"), TerminalText.Markup(m.License ?? "-"), m.Visibility.ToString().ToLowerInvariant(), TerminalText.Markup(m.Description ?? string.Empty));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             cli.WriteLine($"page {result.Page} of {Math.Max(1, (result.Total + result.PageSize - 1) / result.PageSize)} ({result.Total} model(s))");
             return ExitCodes.Success;
         });

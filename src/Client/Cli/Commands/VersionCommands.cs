@@ -24,10 +24,10 @@ public static class VersionCommands
             var table = new Table().AddColumns("version", "status", "revision", "published", "by");
             foreach (var v in versions)
             {
-                table.AddRow(v.Number.ToString(CultureInfo.InvariantCulture), v.Status.ToString().ToLowerInvariant(), v.RevisionId?[..12] ?? "-", v.PublishedAt?.ToString("u") ?? "-", Markup.Escape(v.CreatedBy));
+                table.AddRow(v.Number.ToString(CultureInfo.InvariantCulture), v.Status.ToString().ToLowerInvariant(), TerminalText.Markup(v.RevisionId?[..12] ?? "-"), v.PublishedAt?.ToString("u") ?? "-", TerminalText.Markup(v.CreatedBy));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }
@@ -54,10 +54,10 @@ public static class VersionCommands
             var table = new Table().AddColumns("path", "size", "sha256");
             foreach (var f in version.Files)
             {
-                table.AddRow(Markup.Escape(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), f.Sha256);
+                table.AddRow(TerminalText.Markup(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Markup(f.Sha256));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }
