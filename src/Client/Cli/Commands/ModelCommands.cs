@@ -115,7 +115,7 @@ public static class ModelCommands
         cli.WriteLine($"  task:        {model.Task ?? "-"}");
         cli.WriteLine($"  licence:     {model.License ?? "-"}");
         cli.WriteLine($"  tags:        {(model.Tags.Count == 0 ? "-" : string.Join(", ", model.Tags))}");
-        cli.WriteLine($"  latest:      {(model.LatestVersion is { } v ? $"{model.Id}@{v}" : "-")} ({model.VersionCount} version(s))");
+        cli.WriteLine($"  latest:      {(model.LatestVersion is { } v ? $"{model.Id}@{v}" : "-")} ({model.VersionCount} version(s){(model.DraftCount is > 0 and var drafts ? $", {drafts} draft(s)" : string.Empty)})");
         cli.WriteLine($"  created:     {model.CreatedAt:u} by {model.CreatedBy}");
     }
 }

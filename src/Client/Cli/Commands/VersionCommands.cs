@@ -4,10 +4,11 @@ using Spectre.Console;
 
 namespace ModelGrid.Client.Cli.Commands;
 
-/// <summary><c>grid version list|show|withdraw</c>.</summary>
-public static class VersionCommands
+/// <summary><c>grid version list|show|withdraw|drafts|delete-draft|remove-file</c>.</summary>
+public static partial class VersionCommands
 {
-    public static Command Build(CliHost host) => CliHost.Group("version", "List, show and withdraw versions", List(host), Show(host), Withdraw(host));
+    public static Command Build(CliHost host) => CliHost.Group(
+        "version", "List, show and withdraw versions; list and delete drafts", List(host), Show(host), Withdraw(host), Drafts(host), DeleteDraft(host), RemoveFile(host));
 
     private static Command List(CliHost host)
     {
