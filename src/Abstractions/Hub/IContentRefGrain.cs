@@ -11,6 +11,10 @@ public interface IContentRefGrain : IGrainWithStringKey
     /// <param name="reference">The version file that uses it.</param>
     [Alias("Add")] Task Add(ContentReference reference);
 
+    /// <summary>Forgets a use of the digest (a draft's file that was removed, or a deleted draft).</summary>
+    /// <param name="reference">The version file that no longer uses it.</param>
+    [Alias("Remove")] Task Remove(ContentReference reference);
+
     /// <summary>Every recorded use.</summary>
     [Alias("List")] Task<IReadOnlyList<ContentReference>> List();
 }

@@ -36,8 +36,20 @@ public interface IModelGrain : IGrainWithStringKey
     /// <param name="actor">Who withdraws it.</param>
     [Alias("Withdraw")] Task<VersionDetails> Withdraw(int version, string reason, string actor);
 
+    /// <summary>
+    /// Deletes a draft: its declared files and card go, its number is never given out again. Published and withdrawn
+    /// versions are never deleted (a conflict); withdrawing is how a published version is retired.
+    /// </summary>
+    /// <param name="version">The draft's number.</param>
+    /// <param name="actor">Who deletes it.</param>
+    [Alias("DeleteDraft")] Task DeleteDraft(int version, string actor);
+
     /// <summary>The status line of every version, newest first.</summary>
     [Alias("ListVersions")] Task<IReadOnlyList<VersionSummary>> ListVersions();
+
+    /// <summary>The drafts, newest first; with <paramref name="olderThan"/>, only those opened at least that long ago.</summary>
+    /// <param name="olderThan">The least age of a draft listed, or null for all.</param>
+    [Alias("ListDrafts")] Task<IReadOnlyList<VersionSummary>> ListDrafts(TimeSpan? olderThan);
 
     /// <summary>The version number a reference names; not found when nothing matches.</summary>
     /// <param name="reference">A number, a revision id or an alias.</param>

@@ -19,6 +19,13 @@ public interface IModelVersionGrain : IGrainWithStringKey
     /// <param name="file">Path, size and SHA-256.</param>
     [Alias("DeclareFile")] Task<DeclaredFile> DeclareFile(ManifestFile file);
 
+    /// <summary>Removes a declared file from the draft, uploaded or not, so that it can be declared again.</summary>
+    /// <param name="path">The file's path.</param>
+    [Alias("RemoveFile")] Task<DeclaredFile> RemoveFile(string path);
+
+    /// <summary>Deletes the draft's record (called by the model grain); a conflict once published. Idempotent.</summary>
+    [Alias("Discard")] Task Discard();
+
     /// <summary>Records that verified content for a declared file is in the content-addressed store.</summary>
     /// <param name="file">The file as verified.</param>
     [Alias("MarkPresent")] Task<DeclaredFile> MarkPresent(ManifestFile file);

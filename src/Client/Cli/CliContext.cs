@@ -4,6 +4,7 @@ using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.Client.Transfer;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ModelGrid.Client.Cli;
 
@@ -20,8 +21,8 @@ public sealed class CliContext
         Token = token;
         Json = json;
         Console = console;
-        Output = output;
-        Error = error;
+        Output = json ? output : TerminalTextWriter.Wrap(output);
+        Error = TerminalTextWriter.Wrap(error);
     }
 
     public Uri Url { get; }
@@ -30,10 +31,13 @@ public sealed class CliContext
 
     public bool Json { get; }
 
+    /// <summary>The console for prompts and live progress; tables go through <see cref="Write(IRenderable)"/>.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>Standard output: as it is for <c>--json</c>, else through <see cref="TerminalTextWriter"/>.</summary>
     public TextWriter Output { get; }
 
+    /// <summary>Standard error, through <see cref="TerminalTextWriter"/>.</summary>
     public TextWriter Error { get; }
 
     public GridClient Client => _client ??= GridClient.Create(Url, Token);
@@ -62,6 +66,23 @@ public sealed class CliContext
     public void WriteJson(object value) => Output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), PrettyJson));
 
     public void WriteLine(string text) => Output.WriteLine(text);
+
+    /// <summary>
+    /// Writes a table (or any renderable) as plain text through <see cref="Output"/>: laid out at the console's width,
+    /// with no colour or cursor codes of its own, so the terminal text filter leaves it as drawn.
+    /// </summary>
+    public void Write(IRenderable renderable)
+    {
+        var plain = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Output),
+        });
+        plain.Profile.Width = Console.Profile.Width;
+        plain.Write(renderable);
+    }
 
     /// <summary>Runs <paramref name="work"/> with progress bars on a terminal, and quietly (notes to stderr) otherwise.</summary>
     public async Task<T> WithProgressAsync<T>(Func<ITransferProgress, Task<T>> work)
@@ -93,7 +114,7 @@ public sealed class CliContext
     {
         public IProgress<long> Begin(string description, long totalBytes)
         {
-            var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(totalBytes, 1));
+            var task = context.AddTask(TerminalText.Markup(description), maxValue: Math.Max(totalBytes, 1));
             if (totalBytes == 0)
             {
                 task.Increment(1);
@@ -102,7 +123,7 @@ public sealed class CliContext
             return new Increment(task);
         }
 
-        public void Note(string message) => console.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+        public void Note(string message) => console.MarkupLine($"[grey]{TerminalText.Markup(message)}[/]");
 
         private sealed class Increment(ProgressTask task) : IProgress<long>
         {

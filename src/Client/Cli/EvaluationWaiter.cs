@@ -36,13 +36,13 @@ public static class EvaluationWaiter
             .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
             .StartAsync(async context =>
             {
-                var lines = current.Select(j => context.AddTask(Markup.Escape(EvaluationText.Line(j)), maxValue: 1)).ToArray();
+                var lines = current.Select(j => context.AddTask(TerminalText.Markup(EvaluationText.Line(j)), maxValue: 1)).ToArray();
                 while (true)
                 {
                     var done = await PollAsync(cli, current, clock, timeout, cancellationToken);
                     for (var i = 0; i < current.Length; i++)
                     {
-                        lines[i].Description = Markup.Escape(EvaluationText.Line(current[i]));
+                        lines[i].Description = TerminalText.Markup(EvaluationText.Line(current[i]));
                         if (current[i].IsFinal && !lines[i].IsFinished)
                         {
                             lines[i].Value = 1;

@@ -13,6 +13,8 @@ public static class GridCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        // Error lines carry the hub's ProblemDetails text, which must not reach the terminal as control sequences.
+        error = TerminalTextWriter.Wrap(error);
         var global = new GlobalOptions();
         var host = new CliHost(global, output, error);
         var root = new RootCommand("grid: publish, version, download and evaluate open models on a ModelGrid hub")

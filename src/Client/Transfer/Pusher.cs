@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
@@ -13,6 +14,9 @@ namespace ModelGrid.Client.Transfer;
 public sealed class Pusher(GridClient client, ITransferProgress progress)
 {
     private const int ChunkRetries = 3;
+
+    // A file still being written would make a push chase it forever; after this many tries its error stands.
+    private const int ChangedFileAttempts = 3;
 
     public async Task<PushResult> PushAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken = default)
     {
@@ -53,18 +57,51 @@ public sealed class Pusher(GridClient client, ITransferProgress progress)
         long uploaded = 0;
         long resumed = 0;
         var bar = progress.Begin($"uploading {missing.Count} of {files.Count} file(s)", missing.Sum(f => f.Size));
-        foreach (var file in missing)
+        foreach (var declared in missing)
         {
-            var local = files.First(f => f.Path == file.Path);
-            var (sent, before) = file.Size >= options.ChunkThreshold
-                ? await UploadResumableAsync(model, draft.Number, local, file, bar, cancellationToken)
-                : (await UploadWholeAsync(model, draft.Number, local, file, bar, cancellationToken), 0L);
+            var local = files.First(f => f.Path == declared.Path);
+            var (sent, before) = await UploadAsync(model, draft.Number, local, declared, options, bar, cancellationToken);
             uploaded += sent;
             resumed += before;
         }
 
         var published = await client.PublishAsync(model, draft.Number, cancellationToken);
-        return new PushResult(model, published.Number, revision, "published", files.Count, missing.Count, files.Count - missing.Count, uploaded, resumed, card is not null);
+        return new PushResult(model, published.Number, published.RevisionId ?? revision, "published", files.Count, missing.Count, files.Count - missing.Count, uploaded, resumed, card is not null);
+    }
+
+    /// <summary>
+    /// Uploads one declared file. When the hub refuses the bytes because the file changed since it was hashed, the
+    /// file is declared again in this draft with what it holds now and sent again, rather than leaving the push
+    /// stuck on a declaration no bytes will match.
+    /// </summary>
+    private async Task<(long Sent, long Resumed)> UploadAsync(ModelId model, int version, LocalFile local, DeclaredFile declared, PushOptions options, IProgress<long> bar, CancellationToken cancellationToken)
+    {
+        var file = declared;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return file.Size >= options.ChunkThreshold
+                    ? await UploadResumableAsync(model, version, local, file, bar, cancellationToken)
+                    : (await UploadWholeAsync(model, version, local, file, bar, cancellationToken), 0L);
+            }
+            catch (GridApiException e) when (e.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict && attempt < ChangedFileAttempts)
+            {
+                var now = new ManifestFile(file.Path, new FileInfo(local.FullPath).Length, await FileHasher.HashAsync(local.FullPath, cancellationToken: cancellationToken));
+                if (now == file.ToManifestFile())
+                {
+                    throw;
+                }
+
+                progress.Note($"{file.Path} changed while it was being pushed; declared again with its new content");
+                await client.RemoveFileAsync(model, version, file.Path, cancellationToken);
+                file = await client.DeclareFileAsync(model, version, now, cancellationToken);
+                if (file.Present)
+                {
+                    return (0, 0);
+                }
+            }
+        }
     }
 
     private async Task<List<ManifestFile>> HashAsync(IReadOnlyList<LocalFile> files, CancellationToken cancellationToken)
@@ -79,21 +116,35 @@ public sealed class Pusher(GridClient client, ITransferProgress progress)
         return manifest;
     }
 
-    /// <summary>An unpublished draft of the caller's with exactly these files: an earlier push that was interrupted.</summary>
+    /// <summary>
+    /// An unpublished draft of the caller's with exactly these files: an earlier push that was interrupted. Drafts of
+    /// other files are left alone (someone may be finishing them), with a note naming the command that deletes one.
+    /// </summary>
     private async Task<VersionDetails?> FindDraftAsync(ModelId model, IReadOnlyList<VersionSummary> versions, List<ManifestFile> manifest, CancellationToken cancellationToken)
     {
         var wanted = manifest.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        VersionDetails? found = null;
+        var others = new List<VersionSummary>();
         foreach (var summary in versions.Where(v => v.Status == VersionStatus.Draft))
         {
-            var draft = await client.GetVersionAsync(model, summary.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-            if (draft.Files.Select(f => f.ToManifestFile()).SequenceEqual(wanted))
+            var draft = found is null ? await client.GetVersionAsync(model, summary.Number.ToString(CultureInfo.InvariantCulture), cancellationToken) : null;
+            if (draft is not null && draft.Files.Select(f => f.ToManifestFile()).SequenceEqual(wanted))
             {
                 progress.Note($"resuming the unpublished draft {model}@{draft.Number}");
-                return draft;
+                found = draft;
+            }
+            else
+            {
+                others.Add(summary);
             }
         }
 
-        return null;
+        foreach (var other in others)
+        {
+            progress.Note($"{model}@{other.Number} is a draft of other files, opened {other.CreatedAt.ToString("u", CultureInfo.InvariantCulture)} by {other.CreatedBy}; if nobody is finishing it, 'grid version delete-draft {model}@{other.Number}' deletes it");
+        }
+
+        return found;
     }
 
     private async Task<long> UploadWholeAsync(ModelId model, int version, LocalFile local, DeclaredFile file, IProgress<long> bar, CancellationToken cancellationToken)

@@ -17,6 +17,14 @@ public sealed class ContentRefGrain(
         }
     }
 
+    async Task IContentRefGrain.Remove(ContentReference reference)
+    {
+        if (state.State.Remove(reference))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     Task<IReadOnlyList<ContentReference>> IContentRefGrain.List() =>
         Task.FromResult<IReadOnlyList<ContentReference>>([.. state.State]);
 }

@@ -17,7 +17,19 @@ public sealed class ModelGrain(
 {
     private const string LatestAlias = "latest";
 
+    // The shape of the catalogue entry this grain writes; a model whose entry was written in an older shape writes
+    // it again when it activates, so listings of existing models gain the fields added since (version counts).
+    private const int CatalogEntryVersion = 1;
+
     private ModelId Id => ModelId.Parse(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && state.State.CatalogEntryVersion != CatalogEntryVersion)
+        {
+            await PublishToCatalogAsync();
+        }
+    }
 
     async Task<ModelDetails> IModelGrain.Create(ModelCreate request, string actor)
     {
@@ -38,6 +50,7 @@ public sealed class ModelGrain(
         s.CreatedAt = now;
         s.CreatedBy = actor;
         s.UpdatedAt = now;
+        s.CatalogEntryVersion = CatalogEntryVersion;
         await state.WriteStateAsync();
         await PublishToCatalogAsync();
         return Details();
@@ -132,10 +145,35 @@ public sealed class ModelGrain(
         return details;
     }
 
+    async Task IModelGrain.DeleteDraft(int version, string actor)
+    {
+        var summary = FindVersion(version);
+        if (summary.Status != VersionStatus.Draft)
+        {
+            throw HubException.Conflict(
+                "Version is not a draft",
+                $"{Id}@{version} is {summary.Status.ToString().ToLowerInvariant()}; published versions are never deleted — withdraw it instead");
+        }
+
+        // The version's record goes first: a crash in between leaves a draft line that a second delete removes.
+        await Version(version).Discard();
+        state.State.Versions.RemoveAll(v => v.Number == version);
+        await state.WriteStateAsync();
+    }
+
     Task<IReadOnlyList<VersionSummary>> IModelGrain.ListVersions()
     {
         EnsureExists();
         return Task.FromResult<IReadOnlyList<VersionSummary>>([.. state.State.Versions.OrderByDescending(v => v.Number)]);
+    }
+
+    Task<IReadOnlyList<VersionSummary>> IModelGrain.ListDrafts(TimeSpan? olderThan)
+    {
+        EnsureExists();
+        var openedBy = time.GetUtcNow() - (olderThan ?? TimeSpan.Zero);
+        return Task.FromResult<IReadOnlyList<VersionSummary>>([.. state.State.Versions
+            .Where(v => v.Status == VersionStatus.Draft && v.CreatedAt <= openedBy)
+            .OrderByDescending(v => v.Number)]);
     }
 
     Task<int> IModelGrain.Resolve(VersionRef reference)
@@ -291,13 +329,20 @@ public sealed class ModelGrain(
     private ModelDetails Details()
     {
         var s = state.State;
-        return new ModelDetails(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, s.CreatedAt, s.CreatedBy, s.UpdatedAt, LatestStanding(), s.Versions.Count);
+        var drafts = s.Versions.Count(v => v.Status == VersionStatus.Draft);
+        return new ModelDetails(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, s.CreatedAt, s.CreatedBy, s.UpdatedAt, LatestStanding(), s.Versions.Count - drafts, drafts);
     }
 
-    private Task PublishToCatalogAsync()
+    // Drafts are left out of the catalogue, so opening or deleting one never rewrites it.
+    private async Task PublishToCatalogAsync()
     {
         var s = state.State;
-        var entry = new CatalogEntry(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, LatestStanding(), s.UpdatedAt);
-        return GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Upsert(entry);
+        var entry = new CatalogEntry(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, LatestStanding(), s.UpdatedAt, s.Versions.Count(v => v.Status != VersionStatus.Draft));
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Upsert(entry);
+        if (s.CatalogEntryVersion != CatalogEntryVersion)
+        {
+            s.CatalogEntryVersion = CatalogEntryVersion;
+            await state.WriteStateAsync();
+        }
     }
 }

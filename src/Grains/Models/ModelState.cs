@@ -30,4 +30,7 @@ public sealed class ModelState
     [Id(10)] public Dictionary<string, AliasTarget> Aliases { get; set; } = new(StringComparer.Ordinal);
 
     [Id(11)] public List<AliasChange> AliasHistory { get; set; } = [];
+
+    /// <summary>The shape of the catalogue entry last written for the model (see <see cref="ModelGrain"/>).</summary>
+    [Id(12)] public int CatalogEntryVersion { get; set; }
 }

@@ -69,7 +69,7 @@ public sealed class ModelVersionGrain(
                 ? existing
                 : throw HubException.Conflict(
                     "File declared differently",
-                    $"'{file.Path}' is declared in {Label} with size {existing.Size} and sha256 {existing.Sha256}, not size {file.Size} and sha256 {file.Sha256}");
+                    $"'{file.Path}' is declared in {Label} with size {existing.Size} and sha256 {existing.Sha256}, not size {file.Size} and sha256 {file.Sha256}; DELETE the file from the draft to declare it again");
         }
 
         var declared = new DeclaredFile(file.Path, file.Size, file.Sha256, false);
@@ -77,6 +77,43 @@ public sealed class ModelVersionGrain(
         state.State.Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         await state.WriteStateAsync();
         return declared;
+    }
+
+    async Task<DeclaredFile> IModelVersionGrain.RemoveFile(string path)
+    {
+        EnsureDraft();
+        var files = state.State.Files;
+        var index = files.FindIndex(f => f.Path == path);
+        if (index < 0)
+        {
+            throw HubException.NotFound("File not declared", $"'{path}' is not declared in {Label}");
+        }
+
+        var removed = files[index];
+        files.RemoveAt(index);
+        await state.WriteStateAsync();
+        if (removed.Present && !files.Any(f => f.Present && f.Sha256 == removed.Sha256))
+        {
+            await GrainFactory.GetGrain<IContentRefGrain>(removed.Sha256).Remove(new ContentReference(Key.Model, Key.Number));
+        }
+
+        return removed;
+    }
+
+    async Task IModelVersionGrain.Discard()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        EnsureDraft();
+        var present = state.State.Files.Where(f => f.Present).Select(f => f.Sha256).Distinct(StringComparer.Ordinal).ToList();
+        await state.ClearStateAsync();
+        foreach (var sha256 in present)
+        {
+            await GrainFactory.GetGrain<IContentRefGrain>(sha256).Remove(new ContentReference(Key.Model, Key.Number));
+        }
     }
 
     async Task<DeclaredFile> IModelVersionGrain.MarkPresent(ManifestFile file)

@@ -123,7 +123,7 @@ public static class FilesApi
         {
             if ((declaredSha.Length > 0 && declaredSha != existing.Sha256) || size != existing.Size)
             {
-                throw HubException.Conflict("File declared differently", $"'{path}' is declared with size {existing.Size} and sha256 {existing.Sha256}; the upload says size {size}{(declaredSha.Length > 0 ? $" and sha256 {declaredSha}" : string.Empty)}");
+                throw HubException.Conflict("File declared differently", $"'{path}' is declared with size {existing.Size} and sha256 {existing.Sha256}; the upload says size {size}{(declaredSha.Length > 0 ? $" and sha256 {declaredSha}" : string.Empty)}; to declare it again, DELETE …/versions/{version.Number}/files/{path} first");
             }
 
             file = existing.ToManifestFile();

@@ -54,8 +54,9 @@ public static class ModelsApi
 
     public static async Task<Ok<ModelDetails>> GetModel(string owner, string name, HttpContext context, HubServices hub)
     {
-        var (_, model) = await ModelAccess.ReadableAsync(hub.Grains, context.Caller(), owner, name);
-        return TypedResults.Ok(model);
+        var caller = context.Caller();
+        var (id, model) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
+        return TypedResults.Ok(model.For(caller.CanPublish(id.Owner)));
     }
 
     public static async Task<Ok<ModelDetails>> UpdateModel(string owner, string name, UpdateModelRequest request, HttpContext context, HubServices hub)

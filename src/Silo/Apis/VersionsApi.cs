@@ -25,16 +25,79 @@ public static class VersionsApi
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCardRequestBytes));
         versions.MapPost("/{version}/publish", Publish).WithName(nameof(Publish));
         versions.MapPost("/{version}/withdraw", Withdraw).WithName(nameof(Withdraw));
+        versions.MapDelete("/{version}", DeleteDraft).WithName(nameof(DeleteDraft));
+        versions.MapDelete("/{version}/files/{**path}", RemoveFile).WithName(nameof(RemoveFile));
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<VersionSummary>>> ListVersions(string owner, string name, HttpContext context, HubServices hub)
+    /// <summary>
+    /// The versions the caller may see, newest first: drafts only for publishers of the owner's namespace.
+    /// <paramref name="status"/> keeps one status; <paramref name="olderThan"/> (a duration such as <c>7d</c>) or
+    /// <paramref name="stale"/> (<c>Grid:Uploads:DraftStaleAfter</c>) keep the drafts opened at least that long ago.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<VersionSummary>>> ListVersions(
+        string owner, string name, HttpContext context, HubServices hub, string? status = null, string? olderThan = null, bool stale = false)
     {
         var caller = context.Caller();
+        VersionStatus? wanted = status is null ? null : ParseStatus(status);
+        TimeSpan? age = null;
+        if (olderThan is not null || stale)
+        {
+            if (wanted is not (null or VersionStatus.Draft))
+            {
+                throw HubException.Invalid("olderThan and stale select drafts; use them with status=draft or without status");
+            }
+
+            wanted = VersionStatus.Draft;
+            age = olderThan is null ? hub.UploadOptions.DraftStaleAfter
+                : Durations.TryParse(olderThan, out var parsed) ? parsed
+                : throw HubException.Invalid($"olderThan '{olderThan}' is not a duration; use e.g. 7d, 36h, 90m");
+        }
+
         var (id, _) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
-        var all = await hub.Grains.GetGrain<IModelGrain>(id.ToString()).ListVersions();
-        IReadOnlyList<VersionSummary> visible = caller.CanPublish(id.Owner) ? all : [.. all.Where(v => v.Status != VersionStatus.Draft)];
+        var model = hub.Grains.GetGrain<IModelGrain>(id.ToString());
+        var maySeeDrafts = caller.CanPublish(id.Owner);
+        if (wanted == VersionStatus.Draft)
+        {
+            return TypedResults.Ok(maySeeDrafts ? await model.ListDrafts(age) : []);
+        }
+
+        var all = await model.ListVersions();
+        IReadOnlyList<VersionSummary> visible = [.. all.Where(v => (maySeeDrafts || v.Status != VersionStatus.Draft) && (wanted is null || v.Status == wanted))];
         return TypedResults.Ok(visible);
+    }
+
+    /// <summary>Deletes a draft with its open uploads; its number is not used again. Published versions are withdrawn, never deleted.</summary>
+    public static async Task<NoContent> DeleteDraft(string owner, string name, string version, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        var number = ModelAccess.ParseNumber(version);
+        await hub.Grains.GetGrain<IModelGrain>(id.ToString()).DeleteDraft(number, caller.DisplayName);
+        foreach (var session in await hub.Uploads.ListAsync(id, number, context.RequestAborted))
+        {
+            await hub.Uploads.AbortAsync(session.Id, context.RequestAborted);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Removes a declared file from a draft (and its open uploads), so a wrong declaration can be made again.</summary>
+    public static async Task<NoContent> RemoveFile(string owner, string name, string version, string path, HttpContext context, HubServices hub)
+    {
+        var caller = context.Caller();
+        var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
+        var number = ModelAccess.ParseNumber(version);
+        await hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).RemoveFile(path);
+        foreach (var session in await hub.Uploads.ListAsync(id, number, context.RequestAborted))
+        {
+            if (session.Path == path)
+            {
+                await hub.Uploads.AbortAsync(session.Id, context.RequestAborted);
+            }
+        }
+
+        return TypedResults.NoContent();
     }
 
     public static async Task<Created<VersionDetails>> CreateDraft(string owner, string name, CreateDraftRequest request, HttpContext context, HubServices hub)
@@ -127,6 +190,11 @@ public static class VersionsApi
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
         return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Withdraw(ModelAccess.ParseNumber(version), request.Reason ?? string.Empty, caller.DisplayName));
     }
+
+    private static VersionStatus ParseStatus(string status) =>
+        Enum.TryParse<VersionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(status[0])
+            ? parsed
+            : throw HubException.Invalid($"status '{status}' is not a version status; use draft, published or withdrawn");
 
     internal static async Task<string> ReadTextAsync(HttpRequest request)
     {

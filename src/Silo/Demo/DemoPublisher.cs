@@ -18,12 +18,13 @@ public sealed partial class DemoPublisher(
     IHostApplicationLifetime lifetime,
     IOptions<DemoOptions> options,
     GridRoleSet roles,
+    DemoVersions demo,
     IServiceProvider services,
     ILogger<DemoPublisher> logger) : BackgroundService
 {
     public const string ArtifactName = "mnist.onnx";
     public static readonly ModelId Model = new("demo", "mnist");
-    private const string Actor = "system (demo)";
+    private const string Actor = DemoVersions.Actor;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,29 +111,16 @@ public sealed partial class DemoPublisher(
                 Actor);
         }
 
-        var versions = await model.ListVersions();
-        var latest = versions.FirstOrDefault(v => v.Status == VersionStatus.Published);
+        var latest = (await model.ListVersions()).FirstOrDefault(v => v.Status == VersionStatus.Published);
         if (latest?.RevisionId == revision)
         {
+            await demo.AbandonDraftsAsync(Model);
             LogUpToDate(logger, Model, latest.Number);
             return (await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(latest.Number)).Get())!;
         }
 
-        // A draft left by an interrupted earlier start is finished rather than a new number taken.
-        VersionDetails? draft = null;
-        foreach (var candidate in versions.Where(v => v.Status == VersionStatus.Draft && v.CreatedBy == Actor))
-        {
-            var details = await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(candidate.Number)).Get();
-            if (details is not null && details.Files.Select(f => f.ToManifestFile()).SequenceEqual(files))
-            {
-                draft = details;
-                break;
-            }
-        }
-
-        draft ??= await model.CreateDraft(new DraftRequest(files, await ReadCardAsync()), Actor);
-        await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(draft.Number)).MarkPresent(files[0]);
-        var published = await model.Publish(draft.Number, Actor);
+        var published = await demo.PublishAsync(Model, new DraftRequest(files, await ReadCardAsync()));
+        await demo.AbandonDraftsAsync(Model);
         LogPublished(logger, Model, published.Number, resolved.Provenance);
         return published;
     }

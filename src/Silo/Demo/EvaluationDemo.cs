@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using ModelGrid.Auth;
 using ModelGrid.Evaluation.Reporting;
@@ -8,7 +7,6 @@ using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Infrastructure;
-using ModelGrid.Storage.Content;
 
 namespace ModelGrid.Silo.Demo;
 
@@ -19,14 +17,12 @@ namespace ModelGrid.Silo.Demo;
 /// </summary>
 public sealed partial class EvaluationDemo(
     IGrainFactory grains,
-    ContentAddressedStore store,
+    SamplePublisher samples,
     SuiteCatalog suites,
     EvaluationQueries evaluations,
     IOptions<DemoOptions> options,
-    IOptions<EvaluationOptions> evaluationOptions,
     ILogger<EvaluationDemo> logger)
 {
-    private const string Actor = "system (demo)";
 
     /// <summary>The sample models and how many versions each has, as <c>eval-suites/models</c> holds them.</summary>
     public static IReadOnlyList<(string Model, string Suite, int Versions)> Samples { get; } =
@@ -48,7 +44,7 @@ public sealed partial class EvaluationDemo(
         var published = new Dictionary<string, List<VersionDetails>>(StringComparer.Ordinal);
         foreach (var (model, suite, count) in Samples)
         {
-            var versions = await PublishSampleAsync(model, count, cancellationToken);
+            var versions = await samples.PublishAsync(new ModelId(DemoPublisher.Model.Owner, model), model, count, cancellationToken);
             published[model] = versions;
             foreach (var version in versions)
             {
@@ -101,7 +97,7 @@ public sealed partial class EvaluationDemo(
 
     private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
     {
-        var submission = await evaluations.SubmitAsAsync(Principal.System, Actor, version, suites.Get(suiteId), force: false);
+        var submission = await evaluations.SubmitAsAsync(Principal.System, DemoVersions.Actor, version, suites.Get(suiteId), force: false);
         return submission.Job.Id;
     }
 
@@ -109,44 +105,6 @@ public sealed partial class EvaluationDemo(
     {
         var number = await grains.GetGrain<IModelGrain>(id.ToString()).Resolve(VersionRef.Latest);
         return (await grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).Get())!;
-    }
-
-    private async Task<List<VersionDetails>> PublishSampleAsync(string name, int count, CancellationToken cancellationToken)
-    {
-        var id = new ModelId(DemoPublisher.Model.Owner, name);
-        var model = grains.GetGrain<IModelGrain>(id.ToString());
-        if (await model.Get() is null)
-        {
-            await model.Create(
-                new ModelCreate($"ModelGrid's sample {name} classifiers, versions that treat the sensitive attributes differently (see each card).", "tabular-classification", "Apache-2.0", ["onnx", "fairness", "sample-model"], ModelVisibility.Public),
-                Actor);
-        }
-
-        var result = new List<VersionDetails>();
-        for (var n = 1; n <= count; n++)
-        {
-            var folder = Path.Combine(evaluationOptions.Value.ResolvedSuitesPath, "models", name, $"v{n.ToString(CultureInfo.InvariantCulture)}");
-            var modelPath = Path.Combine(folder, "model.onnx");
-            var bytes = await File.ReadAllBytesAsync(modelPath, cancellationToken);
-            var file = new ManifestFile("model.onnx", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            var revision = VersionManifest.Create([file]).RevisionId;
-            var standing = (await model.ListVersions()).Where(v => v.Status == VersionStatus.Published && v.RevisionId == revision).OrderBy(v => v.Number).FirstOrDefault();
-            if (standing is not null)
-            {
-                result.Add((await grains.GetGrain<IModelVersionGrain>(id.VersionKey(standing.Number)).Get())!);
-                continue;
-            }
-
-            await store.IngestAsync(new MemoryStream(bytes), bytes.Length, file.Sha256, cancellationToken);
-            var card = await File.ReadAllTextAsync(Path.Combine(folder, "README.md"), cancellationToken);
-            var draft = await model.CreateDraft(new DraftRequest([file], card), Actor);
-            await grains.GetGrain<IModelVersionGrain>(id.VersionKey(draft.Number)).MarkPresent(file);
-            var published = await model.Publish(draft.Number, Actor);
-            LogSamplePublished(logger, id, published.Number, n);
-            result.Add(published);
-        }
-
-        return result;
     }
 
     private async Task<List<(string Label, JobSnapshot Job)>> WaitAsync(List<(string Label, Guid Id)> jobs, CancellationToken cancellationToken)
@@ -169,9 +127,6 @@ public sealed partial class EvaluationDemo(
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Demo sample model {Model}@{Version} published (eval-suites/models v{Sample})")]
-    private static partial void LogSamplePublished(ILogger logger, ModelId model, int version, int sample);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Demo: {Count} evaluation jobs submitted to the local worker; waiting for them")]
     private static partial void LogSubmitted(ILogger logger, int count);

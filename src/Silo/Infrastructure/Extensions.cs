@@ -65,6 +65,8 @@ public static class Extensions
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
         services.AddHostedService<DemoPublisher>();
+        services.AddSingleton<DemoVersions>();
+        services.AddSingleton<SamplePublisher>();
         services.AddSingleton<EvaluationDemo>();
         services.AddSingleton<EvaluationSubmitter>();
         services.AddSingleton(sp =>

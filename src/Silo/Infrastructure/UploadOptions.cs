@@ -19,6 +19,13 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The age from which a draft counts as stale: <c>GET …/versions?stale=true</c> and <c>grid version drafts --stale</c>
+    /// list the drafts opened at least this long ago, for their owner to finish or delete. Nothing is deleted by itself.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan DraftStaleAfter { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often the sweeper looks for stale sessions.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);

@@ -5,7 +5,7 @@ using ModelGrid.Testing;
 namespace ModelGrid.FunctionalTests.Cli;
 
 /// <summary>The real silo process driven by the real <c>grid</c> CLI: login, tokens, push, pull, byte-compare.</summary>
-public sealed class CliEndToEndTests(SiloFixture silo) : IClassFixture<SiloFixture>
+public sealed partial class CliEndToEndTests(SiloFixture silo) : IClassFixture<SiloFixture>
 {
     [Fact]
     public async Task PushThenPull_RoundTripsEveryByteAndTheCard()

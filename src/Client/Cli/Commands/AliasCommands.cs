@@ -57,19 +57,19 @@ public static class AliasCommands
             var table = new Table().AddColumns("alias", "version", "kind", "updated", "by");
             foreach (var a in result.Aliases)
             {
-                table.AddRow(a.Alias, a.Version.ToString(CultureInfo.InvariantCulture), a.Reserved ? "reserved" : "user", a.UpdatedAt.ToString("u"), Markup.Escape(a.UpdatedBy));
+                table.AddRow(TerminalText.Markup(a.Alias), a.Version.ToString(CultureInfo.InvariantCulture), a.Reserved ? "reserved" : "user", a.UpdatedAt.ToString("u"), TerminalText.Markup(a.UpdatedBy));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             if (result.History is { } moves)
             {
                 var log = new Table().AddColumns("when", "alias", "from", "to", "by", "why");
                 foreach (var m in moves)
                 {
-                    log.AddRow(m.At.ToString("u"), m.Alias, m.From?.ToString(CultureInfo.InvariantCulture) ?? "-", m.To?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(m.By), Markup.Escape(m.Reason));
+                    log.AddRow(m.At.ToString("u"), TerminalText.Markup(m.Alias), m.From?.ToString(CultureInfo.InvariantCulture) ?? "-", m.To?.ToString(CultureInfo.InvariantCulture) ?? "-", TerminalText.Markup(m.By), TerminalText.Markup(m.Reason));
                 }
 
-                cli.Console.Write(log);
+                cli.Write(log);
             }
 
             return ExitCodes.Success;

@@ -24,10 +24,10 @@ public static class ArtifactCommands
             var table = new Table().AddColumns("artifact", "bytes", "sha256", "licence", "stored", "source");
             foreach (var a in artifacts)
             {
-                table.AddRow(a.Name, a.Size.ToString("N0", CultureInfo.InvariantCulture), a.Sha256[..12], Markup.Escape(a.License), a.Stored ? "yes" : "no", Markup.Escape(a.DerivedFrom is null ? a.Source : $"{a.Source} (derived)"));
+                table.AddRow(TerminalText.Markup(a.Name), a.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Markup(a.Sha256[..12]), TerminalText.Markup(a.License), a.Stored ? "yes" : "no", TerminalText.Markup(a.DerivedFrom is null ? a.Source : $"{a.Source} (derived)"));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
 

@@ -50,10 +50,10 @@ public static class CardCommands
             var table = new Table().AddColumns("revision", "created", "author", "source", "bytes", "sha256");
             foreach (var card in cards)
             {
-                table.AddRow($"r{card.Revision.ToString(CultureInfo.InvariantCulture)}", card.CreatedAt.ToString("u"), Markup.Escape(card.Author), card.Source, card.Size.ToString(CultureInfo.InvariantCulture), card.Sha256[..12]);
+                table.AddRow($"r{card.Revision.ToString(CultureInfo.InvariantCulture)}", card.CreatedAt.ToString("u"), TerminalText.Markup(card.Author), TerminalText.Markup(card.Source), card.Size.ToString(CultureInfo.InvariantCulture), TerminalText.Markup(card.Sha256[..12]));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }

@@ -93,10 +93,10 @@ public static class ModelCommands
             var table = new Table().AddColumns("model", "latest", "task", "licence", "visibility", "description");
             foreach (var m in result.Items)
             {
-                table.AddRow(m.Id.ToString(), m.LatestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", m.Task ?? "-", m.License ?? "-", m.Visibility.ToString().ToLowerInvariant(), Markup.Escape(m.Description ?? string.Empty));
+                table.AddRow(TerminalText.Markup(m.Id.ToString()), m.LatestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", TerminalText.Markup(m.Task ?? "-"), TerminalText.Markup(m.License ?? "-"), m.Visibility.ToString().ToLowerInvariant(), TerminalText.Markup(m.Description ?? string.Empty));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             cli.WriteLine($"page {result.Page} of {Math.Max(1, (result.Total + result.PageSize - 1) / result.PageSize)} ({result.Total} model(s))");
             return ExitCodes.Success;
         });
@@ -115,7 +115,7 @@ public static class ModelCommands
         cli.WriteLine($"  task:        {model.Task ?? "-"}");
         cli.WriteLine($"  licence:     {model.License ?? "-"}");
         cli.WriteLine($"  tags:        {(model.Tags.Count == 0 ? "-" : string.Join(", ", model.Tags))}");
-        cli.WriteLine($"  latest:      {(model.LatestVersion is { } v ? $"{model.Id}@{v}" : "-")} ({model.VersionCount} version(s))");
+        cli.WriteLine($"  latest:      {(model.LatestVersion is { } v ? $"{model.Id}@{v}" : "-")} ({model.VersionCount} version(s){(model.DraftCount is > 0 and var drafts ? $", {drafts} draft(s)" : string.Empty)})");
         cli.WriteLine($"  created:     {model.CreatedAt:u} by {model.CreatedBy}");
     }
 }

@@ -60,10 +60,10 @@ public static class TokenCommands
             var table = new Table().AddColumns("id", "owner", "scopes", "created", "expires", "revoked", "description");
             foreach (var t in tokens)
             {
-                table.AddRow(t.Id, t.Owner, string.Join(",", t.Scopes), t.CreatedAt.ToString("u"), t.ExpiresAt?.ToString("u") ?? "-", t.RevokedAt?.ToString("u") ?? "-", Markup.Escape(t.Description ?? string.Empty));
+                table.AddRow(TerminalText.Markup(t.Id), TerminalText.Markup(t.Owner), TerminalText.Markup(string.Join(",", t.Scopes)), t.CreatedAt.ToString("u"), t.ExpiresAt?.ToString("u") ?? "-", t.RevokedAt?.ToString("u") ?? "-", TerminalText.Markup(t.Description ?? string.Empty));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }

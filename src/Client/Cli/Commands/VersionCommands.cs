@@ -4,10 +4,11 @@ using Spectre.Console;
 
 namespace ModelGrid.Client.Cli.Commands;
 
-/// <summary><c>grid version list|show|withdraw</c>.</summary>
-public static class VersionCommands
+/// <summary><c>grid version list|show|withdraw|drafts|delete-draft|remove-file</c>.</summary>
+public static partial class VersionCommands
 {
-    public static Command Build(CliHost host) => CliHost.Group("version", "List, show and withdraw versions", List(host), Show(host), Withdraw(host));
+    public static Command Build(CliHost host) => CliHost.Group(
+        "version", "List, show and withdraw versions; list and delete drafts", List(host), Show(host), Withdraw(host), Drafts(host), DeleteDraft(host), RemoveFile(host));
 
     private static Command List(CliHost host)
     {
@@ -24,10 +25,10 @@ public static class VersionCommands
             var table = new Table().AddColumns("version", "status", "revision", "published", "by");
             foreach (var v in versions)
             {
-                table.AddRow(v.Number.ToString(CultureInfo.InvariantCulture), v.Status.ToString().ToLowerInvariant(), v.RevisionId?[..12] ?? "-", v.PublishedAt?.ToString("u") ?? "-", Markup.Escape(v.CreatedBy));
+                table.AddRow(v.Number.ToString(CultureInfo.InvariantCulture), v.Status.ToString().ToLowerInvariant(), TerminalText.Markup(v.RevisionId?[..12] ?? "-"), v.PublishedAt?.ToString("u") ?? "-", TerminalText.Markup(v.CreatedBy));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }
@@ -54,10 +55,10 @@ public static class VersionCommands
             var table = new Table().AddColumns("path", "size", "sha256");
             foreach (var f in version.Files)
             {
-                table.AddRow(Markup.Escape(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), f.Sha256);
+                table.AddRow(TerminalText.Markup(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Markup(f.Sha256));
             }
 
-            cli.Console.Write(table);
+            cli.Write(table);
             return ExitCodes.Success;
         });
     }
