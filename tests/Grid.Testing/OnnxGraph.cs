@@ -40,6 +40,21 @@ public sealed class OnnxGraph
         return this;
     }
 
+    /// <summary>A constant tensor whose data the file says live in another file, <paramref name="location"/>.</summary>
+    public OnnxGraph ExternalInitializer(string name, int elementType, long[] dims, string location)
+    {
+        var tensor = new ProtoWriter();
+        foreach (var dim in dims)
+        {
+            tensor.Varint(1, dim);
+        }
+
+        _initializers.Add(tensor.Varint(2, elementType).String(8, name)
+            .Message(13, new ProtoWriter().String(1, "location").String(2, location))
+            .Varint(14, 1));
+        return this;
+    }
+
     /// <summary>An int64 constant tensor of rank 1.</summary>
     public OnnxGraph Initializer(string name, params long[] values) =>
         Initializer(name, Int64Type, [values.Length], [.. values.SelectMany(BitConverter.GetBytes)]);
