@@ -2,7 +2,7 @@ namespace ModelGrid.Testing;
 
 /// <summary>
 /// Writes small ONNX models (opset 17) for the tests, field numbers from onnx.proto: enough for a graph of nodes
-/// over typed inputs and outputs with int attributes. Dimensions are a number or a symbolic name.
+/// over typed inputs and outputs with int attributes and initializers. Dimensions are a number or a symbolic name.
 /// </summary>
 public sealed class OnnxGraph
 {
@@ -13,6 +13,7 @@ public sealed class OnnxGraph
     private readonly List<ProtoWriter> _nodes = [];
     private readonly List<ProtoWriter> _inputs = [];
     private readonly List<ProtoWriter> _outputs = [];
+    private readonly List<ProtoWriter> _initializers = [];
 
     public OnnxGraph Input(string name, int elementType, params object[] dims)
     {
@@ -25,6 +26,38 @@ public sealed class OnnxGraph
         _outputs.Add(ValueInfo(name, elementType, dims));
         return this;
     }
+
+    /// <summary>A constant tensor of the graph: <paramref name="rawData"/> holds its elements little-endian (may be short of what <paramref name="dims"/> declare).</summary>
+    public OnnxGraph Initializer(string name, int elementType, long[] dims, byte[] rawData)
+    {
+        var tensor = new ProtoWriter();
+        foreach (var dim in dims)
+        {
+            tensor.Varint(1, dim);
+        }
+
+        _initializers.Add(tensor.Varint(2, elementType).String(8, name).Bytes(9, rawData));
+        return this;
+    }
+
+    /// <summary>A constant tensor whose data the file says live in another file, <paramref name="location"/>.</summary>
+    public OnnxGraph ExternalInitializer(string name, int elementType, long[] dims, string location)
+    {
+        var tensor = new ProtoWriter();
+        foreach (var dim in dims)
+        {
+            tensor.Varint(1, dim);
+        }
+
+        _initializers.Add(tensor.Varint(2, elementType).String(8, name)
+            .Message(13, new ProtoWriter().String(1, "location").String(2, location))
+            .Varint(14, 1));
+        return this;
+    }
+
+    /// <summary>An int64 constant tensor of rank 1.</summary>
+    public OnnxGraph Initializer(string name, params long[] values) =>
+        Initializer(name, Int64Type, [values.Length], [.. values.SelectMany(BitConverter.GetBytes)]);
 
     public OnnxGraph Node(string opType, string[] inputs, string[] outputs, params (string Name, long Value)[] intAttributes)
     {
@@ -58,6 +91,11 @@ public sealed class OnnxGraph
         }
 
         graph.String(2, "test_graph");
+        foreach (var initializer in _initializers)
+        {
+            graph.Message(5, initializer);
+        }
+
         foreach (var input in _inputs)
         {
             graph.Message(11, input);

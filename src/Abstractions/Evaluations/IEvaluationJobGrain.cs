@@ -49,7 +49,7 @@ public interface IEvaluationJobGrain : IGrainWithGuidKey
     /// <param name="reason">Why, one line.</param>
     [Alias("Fail")] Task<bool> Fail(string leaseId, string reason);
 
-    /// <summary>Cancels a queued or leased job (a worker holding it learns so at its next renewal); a finished job stays as it is.</summary>
+    /// <summary>Cancels a queued or leased job (a worker running it learns so at its next status check and stops the run); a finished job stays as it is.</summary>
     /// <param name="actor">Who cancels it.</param>
     [Alias("Cancel")] Task<JobSnapshot> Cancel(string actor);
 

@@ -38,7 +38,7 @@ internal sealed class ModelFeed
 
     public int BatchSize { get; }
 
-    public IReadOnlyList<OutputTensor> Run(int start, int count)
+    public IReadOnlyList<OutputTensor> Run(int start, int count, CancellationToken cancellationToken)
     {
         var tensors = new List<InputTensor>(_inputs.Count);
         foreach (var (model, suite) in _inputs)
@@ -52,7 +52,7 @@ internal sealed class ModelFeed
             });
         }
 
-        return _session.Run(tensors);
+        return _session.Run(tensors, null, cancellationToken);
     }
 
     private void Check(TensorSpec model, ModelInputSpec suite)
@@ -66,8 +66,9 @@ internal sealed class ModelFeed
 
         if (suite.Kind == InputKind.Item)
         {
-            var perItem = model.Shape.Skip(1).Aggregate(1L, (a, d) => a * d);
-            if (model.Shape.Skip(1).Any(d => d < 0) || perItem != _data.ItemLength)
+            // Checked: declared dimensions whose product wraps around must not pass for the item's length.
+            var perItem = Shapes.ElementCount([.. model.Shape.Skip(1)]);
+            if (perItem < 0 || perItem != _data.ItemLength)
             {
                 throw new ModelInputMismatchException(
                     $"the model's input '{model.Name}' has shape [{string.Join(", ", model.Shape)}], which does not hold one item of {_data.ItemLength} values");

@@ -14,4 +14,16 @@ public sealed record RunSettings
 
     /// <summary>The GPU's name when the host has one, for the record.</summary>
     public string? GpuName { get; init; }
+
+    /// <summary>The host's cap on a run's wall-clock limit: a suite that declares more is held to this; null for no cap.</summary>
+    public TimeSpan? MaxWallClock { get; init; }
+
+    /// <summary>The host's cap on a run's memory ceiling in bytes; null for no cap.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>How often the process's working set is compared with the memory ceiling while a run goes on.</summary>
+    public TimeSpan MemorySampleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The clock of the wall-clock limit; null for the system clock.</summary>
+    public TimeProvider? Time { get; init; }
 }

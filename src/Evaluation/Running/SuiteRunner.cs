@@ -12,14 +12,20 @@ namespace ModelGrid.Evaluation.Running;
 /// metric the suite kind reports with seeded bootstrap intervals. The same model, suite and data give the same
 /// figures wherever it runs (a worker or <c>grid eval --local</c>).
 /// </summary>
-public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles artifacts)
+public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles artifacts)
 {
-    /// <summary>Runs <paramref name="suite"/> on the model in <paramref name="modelPath"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="suite"/> on the model in <paramref name="modelPath"/>, held to the suite's wall-clock limit
+    /// and memory ceiling (<see cref="RunLimits"/>). A model whose file, initializers or inputs are over the ceiling
+    /// fails before a session is opened.
+    /// </summary>
     /// <param name="suite">The suite.</param>
     /// <param name="modelPath">The ONNX model file.</param>
-    /// <param name="settings">Overrides of the session settings (a worker that must stay on CPU, say).</param>
+    /// <param name="settings">Overrides of the session settings (a worker that must stay on CPU, say) and the host's caps.</param>
     /// <param name="log">Receives one line per step.</param>
-    /// <param name="cancellationToken">Cancels the run between batches.</param>
+    /// <param name="cancellationToken">Cancels the run: between batches, and inside a call after its current operator.</param>
+    /// <exception cref="RunLimitExceededException">The run went over its wall-clock limit or memory ceiling.</exception>
+    /// <exception cref="ModelTooLargeException">The model file, an initializer or an input is over the memory ceiling.</exception>
     public async Task<EvaluationOutcome> RunAsync(
         Suite suite,
         string modelPath,
@@ -30,13 +36,29 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
         ArgumentNullException.ThrowIfNull(suite);
         settings ??= RunSettings.Default;
         log ??= _ => { };
+        var limits = RunLimits.For(suite.Spec, settings);
+        using var guard = new RunGuard(limits, settings.Time ?? TimeProvider.System, settings.MemorySampleInterval, static () => System.Environment.WorkingSet, cancellationToken);
+        try
+        {
+            return await RunWithinAsync(suite, modelPath, settings, limits, log, guard.Token);
+        }
+        catch (Exception e) when (guard.Exceeded is { } reason && e is not RunLimitExceededException)
+        {
+            throw new RunLimitExceededException(reason, e);
+        }
+    }
+
+    private async Task<EvaluationOutcome> RunWithinAsync(Suite suite, string modelPath, RunSettings settings, RunLimits limits, Action<string> log, CancellationToken cancellationToken)
+    {
         var spec = suite.Spec;
         var modelSha = await HashAsync(modelPath, cancellationToken);
         log($"suite {spec.Name} ({suite.Digest[..12]}), model sha256 {modelSha[..12]}");
+        log($"limits: {limits}");
+        ModelPreflight.Check(modelPath, limits.MemoryBytes, spec.Kind == SuiteKind.Throughput ? spec.Throughput!.BatchSizes.Max() : spec.BatchSize);
 
         if (spec.Kind == SuiteKind.Throughput)
         {
-            return await Task.Run(() => RunThroughput(suite, modelPath, modelSha, settings, log), cancellationToken);
+            return await Task.Run(() => RunThroughput(suite, modelPath, modelSha, settings, log, cancellationToken), cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -80,6 +102,8 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
             metrics = MulticlassMetricValues(data.Labels, predicted, probabilities, classes, spec, bootstrap, warnings);
         }
 
+        // The metrics cannot be stopped midway; a run that went over a limit while they were computed still fails.
+        cancellationToken.ThrowIfCancellationRequested();
         var metricsMs = clock.Elapsed.TotalMilliseconds;
         log($"metrics: {metrics.Count} headline figures, {fairness.Count} fairness views, {bootstrap.Replicates} bootstrap replicates (seed {bootstrap.Seed})");
         var report = new EvaluationReport(
@@ -89,7 +113,7 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
         return new EvaluationOutcome(report, predictions);
     }
 
-    private EvaluationOutcome RunThroughput(Suite suite, string modelPath, string modelSha, RunSettings settings, Action<string> log)
+    private EvaluationOutcome RunThroughput(Suite suite, string modelPath, string modelSha, RunSettings settings, Action<string> log, CancellationToken cancellationToken)
     {
         var spec = suite.Spec;
         var throughput = spec.Throughput!;
@@ -106,7 +130,8 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
             MeasureIterations = throughput.MeasureIterations,
             StringValues = throughput.StringValues,
             Provider = SessionSettingsFor(spec, settings).Provider,
-        });
+        }, log, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var total = clock.Elapsed.TotalMilliseconds;
         if (report.Failure is { } failure)
         {
@@ -183,172 +208,11 @@ public sealed class SuiteRunner(OnnxSessionFactory sessions, IArtifactFiles arti
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(feed.BatchSize, data.Count - start);
-            results.Add(Pick(data.Spec.Output!, feed.Run(start, count)));
+            results.Add(Pick(data.Spec.Output!, feed.Run(start, count, cancellationToken)));
         }
 
         return results;
     }
-
-    private static OutputTensor Pick(OutputSpec output, IReadOnlyList<OutputTensor> outputs)
-    {
-        if (output.Name is { } name)
-        {
-            return outputs.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal))
-                ?? throw new ModelInputMismatchException($"the model has no output '{name}'; it has {string.Join(", ", outputs.Select(o => o.Name))}");
-        }
-
-        return outputs.Count == 1
-            ? outputs[0]
-            : throw new ModelInputMismatchException($"the model has {outputs.Count} outputs ({string.Join(", ", outputs.Select(o => o.Name))}); the suite must name the one it scores");
-    }
-
-    private static (int[] Predicted, double[] Scores) BinaryOutputs(SuiteSpec spec, List<OutputTensor> outputs, int rows)
-    {
-        var output = spec.Output!;
-        var predicted = new int[rows];
-        var scores = new double[rows];
-        var row = 0;
-        foreach (var tensor in outputs)
-        {
-            var batch = tensor.Shape.Length == 0 ? 1 : (int)tensor.Shape[0];
-            var width = batch == 0 ? 0 : tensor.Values.Length / batch;
-            if (width is not (1 or 2) || width * batch != tensor.Values.Length)
-            {
-                throw new ModelInputMismatchException(
-                    $"output '{tensor.Name}' has shape [{string.Join(", ", tensor.Shape)}]; a binary suite reads one value per row, or two with the positive class second");
-            }
-
-            for (var i = 0; i < batch; i++, row++)
-            {
-                double value = tensor.Values[(i * width) + width - 1];
-                switch (output.Kind)
-                {
-                    case OutputKind.Label:
-                        predicted[row] = value switch
-                        {
-                            0 => 0,
-                            1 => 1,
-                            _ => throw new ModelInputMismatchException($"output '{tensor.Name}' gave the label {value} for row {row + 1}; a binary label is 0 or 1"),
-                        };
-                        scores[row] = double.NaN;
-                        continue;
-                    case OutputKind.Logits:
-                        value = width == 2
-                            ? 1.0 / (1.0 + Math.Exp(tensor.Values[i * 2] - value))
-                            : ProbabilityTransforms.Sigmoid(value);
-                        break;
-                }
-
-                if (!(value is >= 0 and <= 1))
-                {
-                    throw new ModelInputMismatchException($"output '{tensor.Name}' gave {value} for row {row + 1}, which is no probability; declare kind: logits if it holds scores");
-                }
-
-                scores[row] = value;
-                predicted[row] = value >= output.Threshold ? 1 : 0;
-            }
-        }
-
-        return row == rows ? (predicted, scores) : throw new ModelInputMismatchException($"the model gave {row} rows of output for {rows} rows of input");
-    }
-
-    private static (int[] Predicted, double[] Probabilities, double[] TopScores) MulticlassOutputs(SuiteSpec spec, List<OutputTensor> outputs, int rows, int classes)
-    {
-        var kind = spec.Output!.Kind;
-        var predicted = new int[rows];
-        var probabilities = kind == OutputKind.Label ? [] : new double[rows * classes];
-        var top = new double[rows];
-        var row = 0;
-        var logits = new double[classes];
-        foreach (var tensor in outputs)
-        {
-            var batch = tensor.Shape.Length == 0 ? 1 : (int)tensor.Shape[0];
-            var width = kind == OutputKind.Label ? 1 : classes;
-            if (batch * width != tensor.Values.Length)
-            {
-                throw new ModelInputMismatchException(
-                    $"output '{tensor.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the suite reads {width} value(s) per row for {classes} classes");
-            }
-
-            for (var i = 0; i < batch; i++, row++)
-            {
-                if (kind == OutputKind.Label)
-                {
-                    var label = tensor.Values[i];
-                    predicted[row] = label >= 0 && label < classes && label == Math.Floor(label)
-                        ? (int)label
-                        : throw new ModelInputMismatchException($"output '{tensor.Name}' gave the label {label} for row {row + 1}, not a class from 0 to {classes - 1}");
-                    top[row] = double.NaN;
-                    continue;
-                }
-
-                var p = probabilities.AsSpan(row * classes, classes);
-                for (var k = 0; k < classes; k++)
-                {
-                    logits[k] = tensor.Values[(i * classes) + k];
-                }
-
-                if (kind == OutputKind.Logits)
-                {
-                    ProbabilityTransforms.Softmax(logits, classes, p);
-                }
-                else
-                {
-                    logits.CopyTo(p);
-                }
-
-                var best = 0;
-                for (var k = 1; k < classes; k++)
-                {
-                    if (p[k] > p[best])
-                    {
-                        best = k;
-                    }
-                }
-
-                predicted[row] = best;
-                top[row] = p[best];
-            }
-        }
-
-        return row == rows ? (predicted, probabilities, top) : throw new ModelInputMismatchException($"the model gave {row} rows of output for {rows} rows of input");
-    }
-
-    private static List<MetricValue> BinaryMetrics(int[] labels, int[] predicted, double[] scores, SuiteSpec spec, BootstrapOptions bootstrap, List<string> warnings)
-    {
-        var counts = ConfusionCounts.FromRows(labels, predicted);
-        var rates = Bootstrap.Binary(counts, spec.Fairness?.ZeroDivision ?? ZeroDivisionPolicy.NaN, bootstrap);
-        warnings.AddRange(rates.Warnings.Select(w => w.Message));
-        var values = rates.Intervals.Select(i => Value(i, i.Metric.StartsWith("overall.", StringComparison.Ordinal) ? i.Metric["overall.".Length..] : i.Metric)).ToList();
-        if (spec.Output!.Kind != OutputKind.Label)
-        {
-            var scored = Bootstrap.Scores(labels, scores, spec.CalibrationBins, bootstrap);
-            warnings.AddRange(scored.Warnings.Select(w => w.Message));
-            values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
-        }
-
-        return values;
-    }
-
-    private static List<MetricValue> MulticlassMetricValues(
-        int[] labels, int[] predicted, double[] probabilities, int classes, SuiteSpec spec, BootstrapOptions bootstrap, List<string> warnings)
-    {
-        var confusion = MulticlassConfusion.Count(labels, predicted, classes);
-        var counts = Bootstrap.Multiclass(confusion, ZeroDivisionPolicy.NaN, bootstrap);
-        warnings.AddRange(counts.Warnings.Select(w => w.Message));
-        var values = counts.Intervals.Select(i => Value(i, i.Metric)).ToList();
-        if (spec.Output!.Kind != OutputKind.Label)
-        {
-            var scored = Bootstrap.MulticlassScores(labels, probabilities, classes, spec.CalibrationBins, bootstrap);
-            warnings.AddRange(scored.Warnings.Select(w => w.Message));
-            values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
-        }
-
-        return values;
-    }
-
-    internal static MetricValue Value(MetricInterval interval, string name) =>
-        new(name, interval.Estimate, interval.Lower, interval.Upper, interval.ValidReplicates, interval.UndefinedReplicates);
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {

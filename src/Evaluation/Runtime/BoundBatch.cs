@@ -11,14 +11,18 @@ namespace ModelGrid.Evaluation.Runtime;
 internal sealed class BoundBatch : IDisposable
 {
     private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
+    private readonly RunTermination _termination;
     private readonly OrtIoBinding _binding;
     private readonly List<OrtValue> _inputs = [];
     private readonly List<(string Name, OrtValue Value, TensorElementType Type, int Length)> _outputs = [];
 
-    public BoundBatch(ModelSession session, IReadOnlyList<GeneratedInput> inputs)
+    /// <param name="session">The session.</param>
+    /// <param name="inputs">The batch's inputs.</param>
+    /// <param name="cancellationToken">Stops a call in flight (after its current operator) and fails every later one.</param>
+    public BoundBatch(ModelSession session, IReadOnlyList<GeneratedInput> inputs, CancellationToken cancellationToken = default)
     {
         _session = session.Inner;
+        _termination = new RunTermination(cancellationToken);
         _binding = _session.CreateIoBinding();
         try
         {
@@ -55,11 +59,11 @@ internal sealed class BoundBatch : IDisposable
     {
         try
         {
-            _session.RunWithBinding(_runOptions, _binding);
+            _session.RunWithBinding(_termination.Options, _binding);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ModelRunException($"the model failed to run: {e.Message}", e);
+            throw _termination.Translate(e);
         }
     }
 
@@ -80,7 +84,7 @@ internal sealed class BoundBatch : IDisposable
     public void Dispose()
     {
         _binding.Dispose();
-        _runOptions.Dispose();
+        _termination.Dispose();
         foreach (var value in _inputs)
         {
             value.Dispose();

@@ -40,17 +40,25 @@ internal static class InputGenerator
             var shape = spec.Shape
                 .Select((d, i) => d >= 0 ? d : i == 0 ? batchSize : settings.OtherDynamicDimensionSize ?? batchSize)
                 .ToArray();
-            var count = checked((int)Shapes.ElementCount(shape));
+            var count = Shapes.ElementCount(shape);
+            if (count < 0 || count > Array.MaxLength)
+            {
+                throw new ModelTooLargeException(
+                    $"input '{spec.Name}' at batch {batchSize} has the shape {Shapes.Format(shape)}: {(count < 0 ? "more elements than a 64-bit count holds" : $"{count} elements")}, more than one tensor the grid feeds can hold ({Array.MaxLength})");
+            }
+
+            var length = (int)count;
+
             var range = settings.ValueRanges.GetValueOrDefault(spec.Name, ValueRange.Unit);
             Array data = spec.ElementType switch
             {
-                TensorElementKind.Float => Fill(count, ref random, (ref SplitMix64 r) => (float)(range.Min + (r.NextDouble() * (range.Max - range.Min)))),
-                TensorElementKind.Double => Fill(count, ref random, (ref SplitMix64 r) => range.Min + (r.NextDouble() * (range.Max - range.Min))),
-                TensorElementKind.Int64 => Fill(count, ref random, (ref SplitMix64 r) => Whole(ref r, range)),
-                TensorElementKind.Int32 => Fill(count, ref random, (ref SplitMix64 r) => (int)Whole(ref r, range)),
-                TensorElementKind.UInt8 => Fill(count, ref random, (ref SplitMix64 r) => (byte)Math.Clamp(Whole(ref r, range), 0, 255)),
-                TensorElementKind.Bool => Fill(count, ref random, (ref SplitMix64 r) => r.NextDouble() < 0.5),
-                TensorElementKind.String => Strings(count, ref random, settings.StringValues[spec.Name]),
+                TensorElementKind.Float => Fill(length, ref random, (ref SplitMix64 r) => (float)(range.Min + (r.NextDouble() * (range.Max - range.Min)))),
+                TensorElementKind.Double => Fill(length, ref random, (ref SplitMix64 r) => range.Min + (r.NextDouble() * (range.Max - range.Min))),
+                TensorElementKind.Int64 => Fill(length, ref random, (ref SplitMix64 r) => Whole(ref r, range)),
+                TensorElementKind.Int32 => Fill(length, ref random, (ref SplitMix64 r) => (int)Whole(ref r, range)),
+                TensorElementKind.UInt8 => Fill(length, ref random, (ref SplitMix64 r) => (byte)Math.Clamp(Whole(ref r, range), 0, 255)),
+                TensorElementKind.Bool => Fill(length, ref random, (ref SplitMix64 r) => r.NextDouble() < 0.5),
+                TensorElementKind.String => Strings(length, ref random, settings.StringValues[spec.Name]),
                 _ => throw new ModelInputMismatchException($"model input '{spec.Name}' has a type the throughput runner cannot generate"),
             };
             generated.Add(new GeneratedInput(spec, shape, data));

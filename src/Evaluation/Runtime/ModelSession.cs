@@ -60,14 +60,20 @@ public sealed partial class ModelSession : IDisposable
     /// <exception cref="ModelRunException">ONNX Runtime failed, or an output is not numeric.</exception>
     public IReadOnlyList<OutputTensor> Run(IReadOnlyList<InputTensor> inputs) => Run(inputs, null);
 
-    /// <summary>Runs one batch and returns the named outputs (all outputs when <paramref name="outputNames"/> is null).</summary>
-    public IReadOnlyList<OutputTensor> Run(IReadOnlyList<InputTensor> inputs, IReadOnlyList<string>? outputNames)
+    /// <summary>
+    /// Runs one batch and returns the named outputs (all outputs when <paramref name="outputNames"/> is null).
+    /// Cancelling <paramref name="cancellationToken"/> stops the call in ONNX Runtime after the operator it is in
+    /// (<see cref="RunOptions.Terminate"/>) and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public IReadOnlyList<OutputTensor> Run(IReadOnlyList<InputTensor> inputs, IReadOnlyList<string>? outputNames, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(inputs);
+        cancellationToken.ThrowIfCancellationRequested();
         var ordered = MatchInputs(inputs);
         var requested = RequestedOutputs(outputNames);
 
+        using var termination = cancellationToken.CanBeCanceled ? new RunTermination(cancellationToken) : null;
         var values = new List<OrtValue>(ordered.Count);
         IDisposableReadOnlyCollection<OrtValue> results;
         try
@@ -77,11 +83,11 @@ public sealed partial class ModelSession : IDisposable
                 values.Add(TensorElements.Create(input.ElementType, input.Data, input.Shape));
             }
 
-            results = _session.Run(_runOptions, [.. ordered.Select(i => i.Name)], values, requested);
+            results = _session.Run(termination?.Options ?? _runOptions, [.. ordered.Select(i => i.Name)], values, requested);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ModelRunException($"the model failed to run: {e.Message}", e);
+            throw termination?.Translate(e) ?? new ModelRunException($"the model failed to run: {e.Message}", e);
         }
         finally
         {

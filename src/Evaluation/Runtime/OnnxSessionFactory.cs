@@ -113,6 +113,7 @@ public sealed partial class OnnxSessionFactory(SessionSettings defaults, ILogger
             InterOpNumThreads = settings.InterOpThreads,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            EnableCpuMemArena = settings.CpuMemoryArena,
         };
     }
 

@@ -13,7 +13,18 @@ public sealed partial class ThroughputRunner(OnnxSessionFactory factory, ILogger
 
     /// <exception cref="ArgumentException">The settings are out of range, or a string input has no category values.</exception>
     /// <exception cref="ModelRunException">ONNX Runtime failed while running the model.</exception>
-    public ThroughputReport Run(string modelPath, ThroughputSettings settings, CancellationToken cancellationToken = default)
+    public ThroughputReport Run(string modelPath, ThroughputSettings settings, CancellationToken cancellationToken = default) =>
+        Run(modelPath, settings, null, cancellationToken);
+
+    /// <summary>
+    /// Measures the model, writing a line to <paramref name="log"/> as each configuration starts. Cancelling
+    /// <paramref name="cancellationToken"/> stops the call in flight after its current operator and throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The settings are out of range, or a string input has no category values.</exception>
+    /// <exception cref="ModelRunException">ONNX Runtime failed while running the model.</exception>
+    /// <exception cref="ModelTooLargeException">An input at a measured batch size holds more elements than a tensor can.</exception>
+    public ThroughputReport Run(string modelPath, ThroughputSettings settings, Action<string>? log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Check(settings);
@@ -26,6 +37,7 @@ public sealed partial class ThroughputRunner(OnnxSessionFactory factory, ILogger
         string? failure = null;
         foreach (var threads in settings.ThreadCounts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var session = _factory.Open(modelPath, new SessionSettings
             {
                 Provider = settings.Provider,
@@ -54,7 +66,8 @@ public sealed partial class ThroughputRunner(OnnxSessionFactory factory, ILogger
                     inputsByBatch.Add(batch, inputs);
                 }
 
-                using var bound = new BoundBatch(session, inputs);
+                log?.Invoke($"threads {threads}, batch {batch}: measuring");
+                using var bound = new BoundBatch(session, inputs, cancellationToken);
                 firstRunMs ??= bound.FirstRunTime.TotalMilliseconds;
                 var (measurement, difference) = Measure(bound, threads, batch, settings, golden, cancellationToken);
                 measurements.Add(measurement);

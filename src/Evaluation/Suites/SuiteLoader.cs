@@ -120,8 +120,10 @@ public static class SuiteLoader
             throw root.Error("throughput", "is only used by a throughput suite");
         }
 
+        var limitsNode = root.Object("limits");
+        var limits = limitsNode is null ? null : ReadLimits(limitsNode);
         root.Done();
-        return new SuiteSpec(id, version, kind, description, dataCard, task, execution, data, inputs, output, batchSize, fairness, bootstrap, bins, throughput);
+        return new SuiteSpec(id, version, kind, description, dataCard, task, execution, data, inputs, output, batchSize, fairness, bootstrap, bins, throughput, limits);
     }
 
     private static DataSpec ReadData(YamlObject data, SuiteKind kind, TaskKind task)
@@ -448,6 +450,18 @@ public static class SuiteLoader
             throughput.Int("measure-iterations", 500, 1, 10_000_000),
             throughput.StringListMap("strings"));
         throughput.Done();
+        return spec;
+    }
+
+    private static SuiteLimits ReadLimits(YamlObject limits)
+    {
+        var spec = new SuiteLimits(limits.Duration("wall-clock", SuiteLimits.MinWallClock, SuiteLimits.MaxWallClock), limits.ByteSize("memory", SuiteLimits.MinMemoryBytes, SuiteLimits.MaxMemoryBytes));
+        if (spec.WallClock is null && spec.MemoryBytes is null)
+        {
+            throw limits.Error("wall-clock", "or memory must be given when limits is");
+        }
+
+        limits.Done();
         return spec;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelGrid.Evaluation.Suites;
 
 /// <summary>
@@ -19,6 +21,10 @@ namespace ModelGrid.Evaluation.Suites;
 /// <param name="Bootstrap">The bootstrap (not for throughput).</param>
 /// <param name="CalibrationBins">Equal-width bins of the calibration error.</param>
 /// <param name="Throughput">The throughput part (throughput suites only).</param>
+/// <param name="Limits">
+/// The declared wall-clock limit and memory ceiling, or null for the kind's defaults. Left out of the digest when not
+/// declared, so suites written before limits existed keep their digests.
+/// </param>
 public sealed record SuiteSpec(
     string Id,
     int Version,
@@ -34,7 +40,8 @@ public sealed record SuiteSpec(
     FairnessSpec? Fairness,
     BootstrapSpec? Bootstrap,
     int CalibrationBins,
-    ThroughputSpec? Throughput)
+    ThroughputSpec? Throughput,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SuiteLimits? Limits = null)
 {
     /// <summary><c>id@version</c>.</summary>
     public string Name => $"{Id}@{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -72,6 +72,36 @@ internal sealed class YamlObject(YamlMappingNode node, string path, string file)
         return value;
     }
 
+    /// <summary>A duration such as <c>90s</c>, <c>10m</c>, <c>2h</c> or <c>1h30m</c>; null when absent.</summary>
+    public TimeSpan? Duration(string key, TimeSpan min, TimeSpan max)
+    {
+        var text = OptionalString(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = Quantities.ParseDuration(text);
+        return value is { } duration && duration >= min && duration <= max
+            ? duration
+            : throw Error(key, $"must be a duration such as 90s, 10m, 2h or 1h30m, from {Quantities.Duration(min)} to {Quantities.Duration(max)}, not '{text}'");
+    }
+
+    /// <summary>A size in bytes such as <c>512MiB</c> or <c>2GiB</c> (binary units; a bare number is bytes); null when absent.</summary>
+    public long? ByteSize(string key, long min, long max)
+    {
+        var text = OptionalString(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = Quantities.ParseBytes(text);
+        return value is { } bytes && bytes >= min && bytes <= max
+            ? bytes
+            : throw Error(key, $"must be a size such as 512MiB or 2GiB, from {Quantities.Bytes(min)} to {Quantities.Bytes(max)}, not '{text}'");
+    }
+
     public bool Bool(string key, bool fallback) => OptionalString(key) switch
     {
         null => fallback,

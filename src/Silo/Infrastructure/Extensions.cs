@@ -78,6 +78,7 @@ public static class Extensions
                 worker.CacheBytes,
                 sp.GetRequiredService<ILogger<WeightCache>>());
         });
+        services.AddSingleton(sp => PathRedactor.ForWorker(sp.GetRequiredService<WeightCache>().Folder, storage.FullPath));
         services.AddSingleton<HubArtifactFiles>();
         services.AddSingleton<SuiteCatalog>();
         services.AddSingleton<EvaluationQueries>();

@@ -8,8 +8,10 @@ namespace ModelGrid.Silo.Worker;
 /// The worker role: <c>Grid:Worker:Slots</c> loops, each leasing one job at a time from the queue partitions it
 /// may serve (GPU partitions only with a GPU), round-robin, pausing briefly while all are empty. A leased job runs
 /// on the thread pool through <see cref="IJobExecutor"/> while a heartbeat renews the lease every third of its
-/// length; a refused renewal cancels the run. The result is recorded with the lease id, so a worker that lost its
-/// lease records nothing.
+/// length and, between renewals, reads the job's status every <c>Grid:Worker:CancelCheckInterval</c>; a refused
+/// renewal or a job no longer leased to this attempt (cancelled) cancels the run. The result is recorded with the
+/// lease id, so a worker that lost its lease records nothing and goes on to the next job. A failure's reason and the
+/// log lines sent with the job name none of the worker's folders (<see cref="PathRedactor"/>).
 /// </summary>
 public sealed partial class EvaluationWorker(
     IGrainFactory grains,
@@ -17,6 +19,7 @@ public sealed partial class EvaluationWorker(
     IOptions<WorkerOptions> workerOptions,
     IOptions<JobOptions> jobOptions,
     TimeProvider time,
+    PathRedactor redactor,
     ILogger<EvaluationWorker> logger,
     IJobExecutor? executor = null) : BackgroundService
 {
@@ -106,7 +109,7 @@ public sealed partial class EvaluationWorker(
     private async Task RunJobAsync(IJobExecutor run, JobLease lease, WorkerCapabilities worker, CancellationToken stoppingToken)
     {
         var job = grains.GetGrain<IEvaluationJobGrain>(lease.JobId);
-        var log = new JobLogBuffer();
+        var log = new JobLogBuffer(redactor);
         log.Write($"attempt {lease.Attempt} leased by {worker.WorkerId}");
         LogLeased(logger, lease.JobId, lease.Attempt);
 
@@ -173,7 +176,7 @@ public sealed partial class EvaluationWorker(
             return;
         }
 
-        var reason = $"{failure.GetType().Name}: {failure.Message}";
+        var reason = redactor.Redact($"{failure.GetType().Name}: {failure.Message}");
         log.Write($"failed: {reason}");
         foreach (var line in (failure.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -188,15 +191,30 @@ public sealed partial class EvaluationWorker(
     private async Task HeartbeatAsync(IEvaluationJobGrain job, JobLease lease, JobLogBuffer log, LeaseLoss lost, CancellationTokenSource execution, CancellationToken stop)
     {
         var length = jobOptions.Value.Lease;
-        using var timer = new PeriodicTimer(length / 3, time);
+        var renewal = length / 3;
+        var check = workerOptions.Value.CancelCheckInterval < renewal ? workerOptions.Value.CancelCheckInterval : renewal;
+        var checksPerRenewal = Math.Max(1, (int)(renewal / check));
+        using var timer = new PeriodicTimer(check, time);
+        var tick = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 try
                 {
-                    await FlushAsync(job, lease, log);
-                    if (!await job.Renew(lease.LeaseId, length))
+                    bool current;
+                    if (++tick % checksPerRenewal == 0)
+                    {
+                        await FlushAsync(job, lease, log);
+                        current = await job.Renew(lease.LeaseId, length);
+                    }
+                    else
+                    {
+                        // A read between renewals: a cancelled job stops now, not a third of a lease later.
+                        current = await job.Get() is { Status: JobStatus.Leased } snapshot && snapshot.LeaseId == lease.LeaseId;
+                    }
+
+                    if (!current)
                     {
                         lost.IsLost = true;
                         await execution.CancelAsync();

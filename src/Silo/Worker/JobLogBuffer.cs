@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace ModelGrid.Silo.Worker;
 
-/// <summary>Lines a running job wrote and the worker has not sent yet; bounded, since the job grain keeps only the newest anyway.</summary>
-internal sealed class JobLogBuffer : IJobLog
+/// <summary>
+/// Lines a running job wrote and the worker has not sent yet, with the worker's folders taken out; bounded, since the
+/// job grain keeps only the newest anyway.
+/// </summary>
+internal sealed class JobLogBuffer(PathRedactor redactor) : IJobLog
 {
     private const int MaxPending = 10_000;
     private readonly Queue<string> _pending = new();
@@ -12,6 +15,7 @@ internal sealed class JobLogBuffer : IJobLog
 
     public void Write(string line)
     {
+        line = redactor.Redact(line);
         lock (_gate)
         {
             _pending.Enqueue(line);

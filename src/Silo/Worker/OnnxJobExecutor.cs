@@ -51,7 +51,13 @@ public sealed partial class OnnxJobExecutor(
         using var weights = await cache.AcquireAsync(file.Sha256, file.Size, cancellationToken);
         log.Write($"weights verified in the cache ({cache.Fetches} fetch(es) from the store so far)");
 
-        var settings = new RunSettings { ForceCpu = worker.Value.ForceCpu || !capabilities.Get().Gpu };
+        var settings = new RunSettings
+        {
+            ForceCpu = worker.Value.ForceCpu || !capabilities.Get().Gpu,
+            MaxWallClock = worker.Value.MaxJobDuration,
+            MaxMemoryBytes = worker.Value.MaxJobMemoryBytes,
+            Time = time,
+        };
         var runner = new SuiteRunner(_sessions, artifacts);
         var outcome = await runner.RunAsync(suite, weights.Path, settings, log.Write, cancellationToken);
 

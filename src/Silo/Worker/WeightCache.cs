@@ -44,6 +44,9 @@ public sealed partial class WeightCache
         }
     }
 
+    /// <summary>The folder holding the cached files.</summary>
+    public string Folder => _folder;
+
     /// <summary>How many times content was fetched from the store (for tests and metrics).</summary>
     public int Fetches => Volatile.Read(ref _fetchCount);
 

@@ -30,4 +30,22 @@ public sealed class WorkerOptions
     /// <summary>The longest pause between polls while every partition is empty; pauses start short and double up to it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan MaxIdleDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest a job may run on this worker: a suite that declares a longer wall-clock limit (or whose kind's
+    /// default is longer) is held to this, and fails when it passes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxJobDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The most a job may add to the worker process's memory; a suite's larger ceiling is held to this.</summary>
+    [Range(1L << 20, long.MaxValue)]
+    public long MaxJobMemoryBytes { get; set; } = 8L << 30;
+
+    /// <summary>
+    /// How often a running job's status is checked, so a cancelled job stops within about this long rather than at
+    /// the next lease renewal (a read of the job grain; renewals still come every third of the lease).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CancelCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -80,4 +80,14 @@ public sealed class InputGeneratorTests
 
         Assert.StartsWith("the value range of input 'age' is empty", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generate_ShapeBeyondOneArray_ThrowsModelTooLargeNotOverflow()
+    {
+        TensorSpec[] wide = [new("x", TensorElementKind.Float, [-1, 1 << 20, 1 << 20])];
+
+        var error = Assert.Throws<ModelTooLargeException>(() => InputGenerator.Generate(wide, 1, Settings));
+
+        Assert.Equal("input 'x' at batch 1 has the shape [1,1048576,1048576]: 1099511627776 elements, more than one tensor the grid feeds can hold (2147483591)", error.Message);
+    }
 }

@@ -6,6 +6,8 @@ namespace ModelGrid.Evaluation.Tests.Runtime;
 
 public sealed class ModelSessionTests
 {
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
     private readonly OnnxSessionFactory _factory = new(new SessionSettings { Provider = ProviderRequest.Cpu });
 
     public static TheoryData<string, string> SampleModels => new()
@@ -18,6 +20,26 @@ public sealed class ModelSessionTests
         { "compas-recidivism", "v3" },
         { "compas-recidivism", "v4" },
     };
+
+    [Fact]
+    public async Task Run_CancelledDuringALongCall_StopsTheCallAndThrowsOperationCanceled()
+    {
+        using var session = _factory.Open(TestModels.SlowMatMul);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var calling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = Task.Run(() =>
+        {
+            var x = InputTensor.Float("x", new float[2048 * 2048], 1, 2048, 2048);
+            calling.SetResult();
+            return session.Run([x], null, cancel.Token);
+        }, TestContext.Current.CancellationToken);
+
+        await calling.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await cancel.CancelAsync();
+
+        // One uncancelled call takes minutes; the bound only keeps a broken build from hanging.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Bound, TestContext.Current.CancellationToken));
+    }
 
     [Theory]
     [MemberData(nameof(SampleModels))]
@@ -178,7 +200,7 @@ public sealed class ModelSessionTests
     {
         using var session = _factory.Open(TestModels.Mixed);
 
-        var outputs = session.Run(MixedInputs(), ["label", "y"]);
+        var outputs = session.Run(MixedInputs(), ["label", "y"], TestContext.Current.CancellationToken);
 
         Assert.Equal(["label", "y"], outputs.Select(o => o.Name));
         Assert.Equal([2f, 3f], outputs[0].Values);
@@ -191,7 +213,7 @@ public sealed class ModelSessionTests
     {
         using var session = _factory.Open(TestModels.Mixed);
 
-        var error = Assert.Throws<ArgumentException>(() => session.Run(MixedInputs(), ["nope"]));
+        var error = Assert.Throws<ArgumentException>(() => session.Run(MixedInputs(), ["nope"], TestContext.Current.CancellationToken));
 
         Assert.StartsWith("output 'nope' is not declared by the model", error.Message, StringComparison.Ordinal);
     }

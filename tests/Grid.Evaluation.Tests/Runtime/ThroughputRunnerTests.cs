@@ -22,6 +22,8 @@ public sealed class ThroughputRunnerTests
         ["race"] = ["African-American", "Caucasian", "Hispanic", "Other"],
     };
 
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
     private readonly ThroughputRunner _runner = new(new OnnxSessionFactory(new SessionSettings()));
 
     [Fact]
@@ -132,6 +134,22 @@ public sealed class ThroughputRunnerTests
         Assert.StartsWith("golden check failed at 1 intra-op thread(s), batch 1: output 'y' element 0 is ", report.Failure, StringComparison.Ordinal);
         var measurement = Assert.Single(report.Measurements);
         Assert.False(measurement.GoldenMatched);
+    }
+
+    [Fact]
+    public async Task Run_CancelledWhileACallRuns_StopsTheCallAndThrowsOperationCanceled()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var measuring = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The line comes just before the first call on the bound batch, which alone takes minutes uncancelled.
+        var run = Task.Run(
+            () => _runner.Run(TestModels.SlowMatMul, Tiny with { BatchSizes = [1] }, line => measuring.TrySetResult(line), cancel.Token),
+            TestContext.Current.CancellationToken);
+        Assert.Equal("threads 1, batch 1: measuring", await measuring.Task.WaitAsync(Bound, TestContext.Current.CancellationToken));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Bound, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -19,6 +19,18 @@ public sealed class SuiteCatalogTests
     }
 
     [Fact]
+    public void LoadAll_ShippedSuites_KeepTheirDigests()
+    {
+        // Recorded jobs and their dedup keys name these digests: a change to the spec's shape must not move them.
+        var digests = Suite.LoadAll(MirrorArtifacts.SuitesFolder, MirrorArtifacts.Instance).ToDictionary(s => s.Spec.Id, s => s.Digest);
+
+        Assert.Equal("3b7206bc84f9a86bae62eb98f307e48cb01f249a0746a8549c093d311e1d75a3", digests["adult-income"]);
+        Assert.Equal("67067f97732c3a740d55de1e2a76ed1c7d2b20e8ef207b4cddbc475ecfe19b96", digests["compas-recidivism"]);
+        Assert.Equal("fe75a1c3d85a3d8afd6dd524d46510d0fac7a400da1493d7887008e18565d58f", digests["mnist-accuracy"]);
+        Assert.Equal("58d0fd93af2d5df2ec0e917f126cc5c43e359c8c4e873b87826c3987605d6b95", digests["throughput-cpu"]);
+    }
+
+    [Fact]
     public void Load_AdultIncome_DeclaresEverythingItReads()
     {
         var suite = Suite.Load(Path.Combine(MirrorArtifacts.SuitesFolder, "adult-income"), MirrorArtifacts.Instance);

@@ -122,4 +122,40 @@ public sealed class SuiteLoaderTests
         Assert.StartsWith("{\"data\":[{\"name\":\"adult-test.csv\",\"sha256\":\"aaaa", canonical);
         Assert.DoesNotContain(" ", canonical.Replace("a tiny suite", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_Limits_ReadsTheWallClockAndTheMemory()
+    {
+        var spec = SuiteLoader.Parse(Minimal + "\nlimits: { wall-clock: 1h30m, memory: 1.5GiB }\n");
+
+        Assert.Equal(new SuiteLimits(TimeSpan.FromMinutes(90), 3L << 29), spec.Limits);
+        Assert.Null(SuiteLoader.Parse(Minimal).Limits);
+        Assert.Equal(new SuiteLimits(TimeSpan.FromSeconds(45), null), SuiteLoader.Parse(Minimal + "\nlimits: { wall-clock: 45s }\n").Limits);
+    }
+
+    [Theory]
+    [InlineData("limits: { wall-clock: 10 minutes }", "limits.wall-clock must be a duration such as 90s, 10m, 2h or 1h30m, from 1 s to 24 h, not '10 minutes'")]
+    [InlineData("limits: { wall-clock: 25h }", "limits.wall-clock must be a duration such as 90s, 10m, 2h or 1h30m, from 1 s to 24 h, not '25h'")]
+    [InlineData("limits: { memory: 2GB }", "limits.memory must be a size such as 512MiB or 2GiB, from 1 MiB to 1 TiB, not '2GB'")]
+    [InlineData("limits: { memory: 512KiB }", "limits.memory must be a size such as 512MiB or 2GiB, from 1 MiB to 1 TiB, not '512KiB'")]
+    [InlineData("limits: { cpu: 2 }", "limits.wall-clock or memory must be given when limits is")]
+    [InlineData("limits: { memory: 1GiB, cpu: 2 }", "limits.cpu is not a known setting here")]
+    public void Parse_BadLimits_NamesTheKey(string limits, string expected)
+    {
+        var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(Minimal + "\n" + limits + "\n", "tiny/suite.yaml"));
+
+        Assert.Equal($"tiny/suite.yaml: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Digest_DeclaredLimitsChangeIt_AbsentLimitsLeaveTheCanonicalSpecAsItWas()
+    {
+        ArtifactRef[] data = [new("adult-test.csv", 10, new string('a', 64))];
+        var plain = SuiteDigest.Canonical(SuiteLoader.Parse(Minimal), data);
+        var limited = SuiteDigest.Canonical(SuiteLoader.Parse(Minimal + "\nlimits: { memory: 2GiB }\n"), data);
+
+        Assert.DoesNotContain("limits", plain, StringComparison.Ordinal);
+        Assert.Contains("\"limits\":{\"memory-bytes\":2147483648,\"wall-clock\":null}", limited, StringComparison.Ordinal);
+        Assert.NotEqual(SuiteDigest.Compute(SuiteLoader.Parse(Minimal), data), SuiteDigest.Compute(SuiteLoader.Parse(Minimal + "\nlimits: { memory: 2GiB }\n"), data));
+    }
 }

@@ -45,13 +45,14 @@ public sealed class EvaluationCalls(GridAppFactory app)
         return text;
     }
 
-    public async Task<EvaluationView> WaitAsync(Guid id)
+    public async Task<EvaluationView> WaitAsync(Guid id, Func<ModelGrid.Evaluations.JobSnapshot, bool>? until = null)
     {
+        until ??= job => job.IsFinal;
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
             var view = (await app.Http(GridAppFactory.AdminToken).GetFromJsonAsync<EvaluationView>($"/api/v1/evaluations/{id:D}", ApiJson.Options, Ct))!;
-            if (view.Job.IsFinal)
+            if (until(view.Job))
             {
                 return view;
             }

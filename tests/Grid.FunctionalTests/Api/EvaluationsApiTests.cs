@@ -87,6 +87,47 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_ModelFileThatIsNoOnnx_FailsWithAReasonThatNamesNoFolderOfTheWorker()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        var bytes = "this is not an ONNX model\n"u8.ToArray();
+        var sha = ApiAssert.Sha256(bytes);
+        await model.PublishAsync((new ManifestFile("model.onnx", bytes.Length, sha), bytes), Unique());
+
+        var view = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism"));
+
+        var failed = await _calls.WaitAsync(view.Job.Id);
+        Assert.Equal(JobStatus.Failed, failed.Job.Status);
+        Assert.Equal(
+            $"InvalidModelException: '<cache>/{sha}' is not a valid ONNX model: [ErrorCode:InvalidProtobuf] Load model from <cache>/{sha} failed:Protobuf parsing failed.",
+            failed.Job.FailureReason);
+        var log = (await app.Http(model.Token).GetFromJsonAsync<EvaluationLog>($"/api/v1/evaluations/{view.Job.Id:D}/logs", ApiJson.Options, Ct))!;
+        Assert.Contains($"failed: {failed.Job.FailureReason}", log.Lines);
+        Assert.All(log.Lines, l => Assert.DoesNotContain(app.DataPath, l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_WhileTheWorkerRunsALongModel_StopsTheRunAndTheNextJobRuns()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        var slow = await model.PublishAsync(SlowModel(), Unique());
+        var good = await model.PublishAsync(SampleFile("compas-recidivism", 4), Unique());
+        var running = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "throughput-cpu", slow.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await _calls.WaitAsync(running.Job.Id, j => j.Status != JobStatus.Queued);
+
+        var cancel = await app.Http(model.Token).PostAsync(new Uri($"/api/v1/evaluations/{running.Job.Id:D}/cancel", UriKind.Relative), null, Ct);
+        var next = await _calls.SubmitViewAsync(model.Token, new SubmitEvaluationRequest(model.Id.ToString(), "compas-recidivism", good.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Uncancelled, the throughput sweep of this model holds the only worker slot for hours.
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(JobStatus.Succeeded, (await _calls.WaitAsync(next.Job.Id)).Job.Status);
+        var cancelled = (await app.Http(model.Token).GetFromJsonAsync<EvaluationView>($"/api/v1/evaluations/{running.Job.Id:D}", ApiJson.Options, Ct))!;
+        Assert.Equal(JobStatus.Cancelled, cancelled.Job.Status);
+        Assert.Null(cancelled.Job.ResultRef);
+        Assert.Null(cancelled.Result);
+    }
+
+    [Fact]
     public async Task Submit_ModelWhoseInputsTheSuiteDoesNotMap_FailsNamingTheInput()
     {
         var model = await HubTestModel.CreateAsync(app);
@@ -220,6 +261,24 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
             .Node("Gather", ["decile_score", "index"], ["probability"], ("axis", 1))
             .Output("probability", OnnxGraph.FloatType, "N", "M", 1)
             .ToModel();
+        return (new ManifestFile("model.onnx", bytes.Length, ApiAssert.Sha256(bytes)), bytes);
+    }
+
+    /// <summary>
+    /// 200 MatMuls of float[1,2048,2048] in a chain: one call takes minutes on one thread, each operator a fraction of
+    /// a second.
+    /// </summary>
+    private static (ManifestFile File, byte[] Bytes) SlowModel()
+    {
+        var graph = new OnnxGraph().Input("x", OnnxGraph.FloatType, 1, 2048, 2048);
+        var previous = "x";
+        for (var i = 0; i < 200; i++)
+        {
+            graph.Node("MatMul", [previous, "x"], [$"m{i}"]);
+            previous = $"m{i}";
+        }
+
+        var bytes = graph.Output(previous, OnnxGraph.FloatType, 1, 2048, 2048).ToModel();
         return (new ManifestFile("model.onnx", bytes.Length, ApiAssert.Sha256(bytes)), bytes);
     }
 }

@@ -29,13 +29,23 @@ public sealed class WorkerCluster : IAsyncLifetime
 
     public EvaluationSubmitter Submitter => new(Grains, _cluster!.Silos[0].ServiceProvider.GetRequiredService<Storage.Blobs.IBlobStore>(), Options.Create(Jobs));
 
-    /// <summary>A real worker with one slot over the cluster's partitions.</summary>
-    public EvaluationWorker NewWorker(IJobExecutor executor, bool gpu = false) => new(
+    /// <summary>The weight cache folder the workers' redactor knows (nothing is cached there).</summary>
+    public string CacheFolder => Path.Combine(_root, "cache", "weights");
+
+    /// <summary>The data folder the workers' redactor knows.</summary>
+    public string DataFolder => _root;
+
+    /// <summary>
+    /// A real worker with one slot over the cluster's partitions, leasing for <paramref name="leaseSeconds"/> (renewing
+    /// every third of it) and reading the job's status every <paramref name="cancelCheck"/> (default: a second).
+    /// </summary>
+    public EvaluationWorker NewWorker(IJobExecutor executor, bool gpu = false, int? leaseSeconds = null, TimeSpan? cancelCheck = null) => new(
         Grains,
         new FixedCapabilities(new WorkerCapabilities(gpu ? "test-gpu" : "test-cpu", gpu, gpu ? ["CUDA", "CPU"] : ["CPU"], 1L << 30)),
-        Options.Create(new WorkerOptions { Slots = 1, MaxIdleDelay = TimeSpan.FromMilliseconds(100) }),
-        Options.Create(Jobs),
+        Options.Create(new WorkerOptions { Slots = 1, MaxIdleDelay = TimeSpan.FromMilliseconds(100), CancelCheckInterval = cancelCheck ?? TimeSpan.FromSeconds(1) }),
+        Options.Create(new JobOptions { LeaseSeconds = leaseSeconds ?? Jobs.LeaseSeconds, Partitions = Jobs.Partitions, SweepSeconds = Jobs.SweepSeconds, LogLines = Jobs.LogLines }),
         TimeProvider.System,
+        PathRedactor.ForWorker(CacheFolder, DataFolder),
         NullLogger<EvaluationWorker>.Instance,
         executor);
 
