@@ -30,4 +30,7 @@ public sealed class ModelState
     [Id(10)] public Dictionary<string, AliasTarget> Aliases { get; set; } = new(StringComparer.Ordinal);
 
     [Id(11)] public List<AliasChange> AliasHistory { get; set; } = [];
+
+    /// <summary>The newest published version that was not withdrawn (what <c>latest</c> names), or null.</summary>
+    public int? LatestStanding() => Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Number).Max();
 }
