@@ -55,7 +55,7 @@ public sealed partial class CatalogGrain(GrainStateRecords records, ILogger<Cata
     async Task ICatalogGrain.Upsert(CatalogEntry entry)
     {
         Entries[entry.Id.ToString()] = entry;
-        await Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
+        await WriteAsync();
     }
 
     Task<CatalogPage> ICatalogGrain.Search(CatalogQuery query, Principal caller)
@@ -70,6 +70,20 @@ public sealed partial class CatalogGrain(GrainStateRecords records, ILogger<Cata
             .ToList();
         var page = matches.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToList();
         return Task.FromResult(new CatalogPage(page, matches.Count));
+    }
+
+    /// <summary>Writes the state; on a conflict, as Orleans does for <c>[PersistentState]</c>, the next activation reads it afresh.</summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private static bool Matches(CatalogEntry entry, string text) =>
@@ -108,7 +122,7 @@ public sealed partial class CatalogGrain(GrainStateRecords records, ILogger<Cata
         }
 
         _state.State = entries;
-        await Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
+        await WriteAsync();
         LogRebuilt(logger, entries.Count, skipped);
     }
 
