@@ -9,7 +9,8 @@ namespace ModelGrid.Storage;
 /// <summary>
 /// Wires the blob store, the content-addressed store and the grain storage provider for the configured provider:
 /// the folder store and <see cref="FileGrainStorage"/> on the embedded default, or Azure Blob storage and Orleans'
-/// own <c>AddAzureBlobGrainStorage</c> (System.Text.Json state) with provider <c>azure</c>.
+/// own <c>AddAzureBlobGrainStorage</c> (System.Text.Json state, wrapped so a damaged record is reported as on the
+/// embedded store) with provider <c>azure</c>; and <see cref="GrainStateRecords"/>, the state records seen as blobs.
 /// </summary>
 public static class GridStorageExtensions
 {
@@ -27,7 +28,15 @@ public static class GridStorageExtensions
             {
                 azure.BlobServiceClient = service;
                 azure.ContainerName = StorageNames.GrainStateContainer;
+
+                // Deleting on clear is what lets an empty blob count as damage (DamageCheckingGrainStorage).
+                azure.DeleteStateOnClear = true;
             });
+            silo.Services.AddSingleton(sp => GrainStateRecords.ForAzureContainer(
+                new AzureBlobStore(service.GetBlobContainerClient(StorageNames.GrainStateContainer)),
+                StorageNames.GrainStateContainer,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            DamageCheckingGrainStorage.Decorate(silo.Services, StorageNames.GrainStorage);
         }
         else
         {
@@ -40,6 +49,8 @@ public static class GridStorageExtensions
                 file.RootDirectory = root;
                 file.Durable = options.Durable;
             });
+            silo.Services.AddSingleton(sp => GrainStateRecords.ForFolder(
+                sp.GetRequiredService<IBlobStore>(), root, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
 
         silo.Services.AddSingleton<ContentAddressedStore>();

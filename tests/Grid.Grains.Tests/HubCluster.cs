@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Content;
+using ModelGrid.Storage.GrainStorage;
 using ModelGrid.Testing;
 using Orleans.TestingHost;
 
@@ -21,6 +22,9 @@ public sealed class HubCluster : IAsyncLifetime
     public IGrainFactory Grains => _cluster!.Client;
 
     public InProcessTestCluster Cluster => _cluster!;
+
+    /// <summary>The data folder of the embedded store, for tests that damage a record on disk.</summary>
+    public string DataPath => _root;
 
     public ContentAddressedStore Content => _cluster!.Silos[0].ServiceProvider.GetRequiredService<ContentAddressedStore>();
 
@@ -46,6 +50,14 @@ public sealed class HubCluster : IAsyncLifetime
 
         Directory.Delete(_root, recursive: true);
     }
+
+    /// <summary>The file of a grain's state record under <see cref="DataPath"/>.</summary>
+    public string RecordPath(string stateName, string grainType, string key) =>
+        Path.Combine(_root, StateRecordNames.For(stateName, grainType, key));
+
+    /// <summary>Ends a grain's activation, so the next call reads its state record again.</summary>
+    public async Task DeactivateAsync(IAddressable grain) =>
+        await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(grain.GetGrainId(), TestContext.Current.CancellationToken);
 
     /// <summary>A new model with a unique name in <paramref name="owner"/>'s namespace.</summary>
     public async Task<(ModelId Id, IModelGrain Grain)> NewModelAsync(string owner = "alice", ModelVisibility visibility = ModelVisibility.Public)

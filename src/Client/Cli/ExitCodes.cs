@@ -38,6 +38,9 @@ public static class ExitCodes
     /// <summary>An evaluation was still running when <c>--timeout</c> passed.</summary>
     public const int TimedOut = 10;
 
+    /// <summary><c>grid admin check</c> found damaged state records that are still in place.</summary>
+    public const int DamagedState = 11;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Interrupted = 130;
 

@@ -36,6 +36,7 @@ public static class GridCli
             ArtifactCommands.Build(host),
             EvaluationCommands.Build(host),
             CompareCommand.Build(host),
+            AdminCommands.Build(host),
         })
         {
             root.Subcommands.Add(command);

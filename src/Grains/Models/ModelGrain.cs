@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGrid.Grains.Cards;
+using ModelGrid.Grains.Catalog;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
 
@@ -10,11 +11,17 @@ namespace ModelGrid.Grains.Models;
 /// what <c>latest</c> means, keeps the aliases with their history, and orchestrates drafts, publishing and
 /// withdrawal; the version grains hold the files and cards.
 /// </summary>
-[GrainType("model")]
+[GrainType(GrainTypeName)]
 public sealed class ModelGrain(
-    [PersistentState("model", StorageNames.GrainStorage)] IPersistentState<ModelState> state,
+    [PersistentState(ModelGrain.StateName, StorageNames.GrainStorage)] IPersistentState<ModelState> state,
     TimeProvider time) : Grain, IModelGrain
 {
+    /// <summary>The grain type, part of the state record's name.</summary>
+    public const string GrainTypeName = "model";
+
+    /// <summary>The state name, part of the state record's name.</summary>
+    public const string StateName = "model";
+
     private const string LatestAlias = "latest";
 
     // The shape of the catalogue entry this grain writes; a model whose entry was written in an older shape writes
@@ -36,6 +43,14 @@ public sealed class ModelGrain(
         if (state.RecordExists)
         {
             throw HubException.Conflict("Model exists", $"the model {Id} exists already");
+        }
+
+        // Numbers are never reused: a model created again over its stored versions would collide with them.
+        if (await Version(1).Get() is not null)
+        {
+            throw HubException.Conflict(
+                "Model record missing",
+                $"{Id} has stored versions but its model record is missing (lost, or quarantined by 'grid admin check --quarantine'); restore the record instead of creating the model again");
         }
 
         var tags = NormalizeTags(request.Tags);
@@ -291,8 +306,7 @@ public sealed class ModelGrain(
         return (matches.FirstOrDefault(v => v.Status == VersionStatus.Published) ?? matches.FirstOrDefault())?.Number;
     }
 
-    private int? LatestStanding() =>
-        state.State.Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Number).Max();
+    private int? LatestStanding() => state.State.LatestStanding();
 
     private void RecordLatestMove(int? previous, string actor, string reason)
     {
@@ -337,8 +351,7 @@ public sealed class ModelGrain(
     private async Task PublishToCatalogAsync()
     {
         var s = state.State;
-        var entry = new CatalogEntry(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, LatestStanding(), s.UpdatedAt, s.Versions.Count(v => v.Status != VersionStatus.Draft));
-        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Upsert(entry);
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Upsert(CatalogEntries.From(Id, s));
         if (s.CatalogEntryVersion != CatalogEntryVersion)
         {
             s.CatalogEntryVersion = CatalogEntryVersion;

@@ -33,4 +33,7 @@ public sealed class ModelState
 
     /// <summary>The shape of the catalogue entry last written for the model (see <see cref="ModelGrain"/>).</summary>
     [Id(12)] public int CatalogEntryVersion { get; set; }
+
+    /// <summary>The newest published version that was not withdrawn (what <c>latest</c> names), or null.</summary>
+    public int? LatestStanding() => Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Number).Max();
 }

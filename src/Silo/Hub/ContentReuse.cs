@@ -1,6 +1,7 @@
 using ModelGrid.Auth;
 using ModelGrid.Hub;
 using ModelGrid.Storage.Content;
+using ModelGrid.Storage.GrainStorage;
 
 namespace ModelGrid.Silo.Hub;
 
@@ -49,13 +50,21 @@ public sealed class ContentReuse(IGrainFactory grains, ContentAddressedStore con
         }
 
         var model = grains.GetGrain<IModelGrain>(reference.Model.ToString());
-        var details = await model.Get();
-        if (details is null || !caller.CanRead(reference.Model.Owner, details.Visibility == ModelVisibility.Public))
+        try
         {
+            var details = await model.Get();
+            if (details is null || !caller.CanRead(reference.Model.Owner, details.Visibility == ModelVisibility.Public))
+            {
+                return false;
+            }
+
+            var versions = await model.ListVersions();
+            return versions.Any(v => v.Number == reference.Version && v.Status == VersionStatus.Published);
+        }
+        catch (DamagedStateException)
+        {
+            // Another model's damaged record says nothing about what the caller may read; it must not fail this upload.
             return false;
         }
-
-        var versions = await model.ListVersions();
-        return versions.Any(v => v.Number == reference.Version && v.Status == VersionStatus.Published);
     }
 }

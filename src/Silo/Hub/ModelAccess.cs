@@ -1,6 +1,7 @@
 using ModelGrid.Auth;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
+using ModelGrid.Storage.GrainStorage;
 
 namespace ModelGrid.Silo.Hub;
 
@@ -13,7 +14,17 @@ public static class ModelAccess
     public static async Task<(ModelId Id, ModelDetails Model)> ReadableAsync(IGrainFactory grains, Principal caller, string owner, string name)
     {
         var id = ParseId(owner, name);
-        var model = await grains.GetGrain<IModelGrain>(id.ToString()).Get();
+        ModelDetails? model;
+        try
+        {
+            model = await grains.GetGrain<IModelGrain>(id.ToString()).Get();
+        }
+        catch (DamagedStateException) when (!caller.CanRead(id.Owner, isPublic: false))
+        {
+            // Whether a damaged model is private cannot be read: to whoever could not see it if it were, it does not exist.
+            throw HubException.NotFound("Model not found", $"there is no model {id}");
+        }
+
         if (!IsReadable(caller, id, model))
         {
             // A private model of someone else is indistinguishable from one that does not exist.
@@ -24,8 +35,18 @@ public static class ModelAccess
     }
 
     /// <summary>Whether the caller may read the model now, by the rule of every read.</summary>
-    public static async Task<bool> CanReadAsync(IGrainFactory grains, Principal caller, ModelId id) =>
-        IsReadable(caller, id, await grains.GetGrain<IModelGrain>(id.ToString()).Get());
+    public static async Task<bool> CanReadAsync(IGrainFactory grains, Principal caller, ModelId id)
+    {
+        try
+        {
+            return IsReadable(caller, id, await grains.GetGrain<IModelGrain>(id.ToString()).Get());
+        }
+        catch (DamagedStateException)
+        {
+            // A model whose record cannot be read shows nothing, to anyone.
+            return false;
+        }
+    }
 
     public static async Task<(ModelId Id, ModelDetails Model)> PublishableAsync(IGrainFactory grains, Principal caller, string owner, string name)
     {

@@ -64,6 +64,7 @@ public static class Extensions
         services.AddSingleton<UploadSessions>();
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
+        services.AddHostedService<StateCheckAtStart>();
         services.AddHostedService<DemoPublisher>();
         services.AddSingleton<DemoVersions>();
         services.AddSingleton<SamplePublisher>();
@@ -133,6 +134,7 @@ public static class Extensions
             api.MapEvaluationsApi();
             api.MapSuitesApi();
             api.MapCompareApi();
+            api.MapAdminApi();
         }
 
         return app;

@@ -4,6 +4,7 @@ using ModelGrid.Hub;
 using ModelGrid.Silo.Hub;
 using ModelGrid.Storage.Artifacts;
 using ModelGrid.Storage.Content;
+using ModelGrid.Storage.GrainStorage;
 
 namespace ModelGrid.Silo.Infrastructure;
 
@@ -26,6 +27,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge => (e.StatusCode, "Request body too large", e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             ArtifactUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Artifact unavailable", e.Message),
+            DamagedStateException e => (StatusCodes.Status503ServiceUnavailable, "Damaged state record", $"the stored state of {Subject(e)} cannot be read: {e.Message}; an administrator can list and quarantine damaged records with 'grid admin check'"),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "the server could not complete the request; its log has the details"),
         };
 
@@ -65,6 +67,16 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
     {
         StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         _ => null,
+    };
+
+    /// <summary>What the damaged record holds, in the API's words.</summary>
+    private static string Subject(DamagedStateException e) => e.GrainType switch
+    {
+        "model" => $"model {e.GrainKey}",
+        "version" => $"version {e.GrainKey}",
+        "evaluation-job" => $"evaluation job {e.GrainKey}",
+        "catalog" => "the model catalogue",
+        _ => $"{e.GrainType} {e.GrainKey}",
     };
 
     private static int StatusOf(HubErrorKind kind) => kind switch

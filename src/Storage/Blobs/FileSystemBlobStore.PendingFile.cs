@@ -45,7 +45,7 @@ public sealed partial class FileSystemBlobStore
                 }
 
                 File.SetLastWriteTimeUtc(temp, new DateTime(store.NextStamp(target), DateTimeKind.Utc));
-                MoveIntoPlace(temp, target, overwrite: !condition.IfNotExists);
+                store.MoveIntoPlace(temp, target, overwrite: !condition.IfNotExists);
                 store.SyncFolder(Path.GetDirectoryName(target)!);
                 return CommitOutcome.Created;
             }

@@ -36,6 +36,9 @@ public sealed partial class FileSystemBlobStore : IBlobStore
     /// <summary>The folder that holds the blobs.</summary>
     public string Root => _root;
 
+    /// <summary>Called with every folder the store flushes to disk; lets tests see what a power cut would keep.</summary>
+    internal Action<string>? FolderFlushed { get; set; }
+
     /// <summary>The file that holds a blob; for tools that must read it directly (benchmarks, nginx comparisons).</summary>
     /// <param name="name">The blob's name.</param>
     public string GetFilePath(string name)
@@ -296,11 +299,11 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         }
     }
 
-    private static FileStream OpenForAppend(string path)
+    private FileStream OpenForAppend(string path)
     {
         for (var attempt = 0; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CreateFolder(Path.GetDirectoryName(path)!);
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 0, FileOptions.Asynchronous);
@@ -316,11 +319,11 @@ public sealed partial class FileSystemBlobStore : IBlobStore
     /// Renames a file to its place, creating the folder. A concurrent delete may prune that folder between the two
     /// steps (it removes folders it emptied), so a vanished folder is created again and the rename retried.
     /// </summary>
-    private static void MoveIntoPlace(string from, string to, bool overwrite)
+    private void MoveIntoPlace(string from, string to, bool overwrite)
     {
         for (var attempt = 0; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            CreateFolder(Path.GetDirectoryName(to)!);
             try
             {
                 File.Move(from, to, overwrite);
@@ -329,6 +332,25 @@ public sealed partial class FileSystemBlobStore : IBlobStore
             catch (DirectoryNotFoundException) when (attempt < 5 && File.Exists(from))
             {
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates a folder and its missing parents. A new folder is only an entry in its parent until the parent is
+    /// flushed, so with durability on each new folder's parent is flushed, top-down, before anything is renamed into it.
+    /// </summary>
+    private void CreateFolder(string folder)
+    {
+        var missing = new Stack<string>();
+        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+        {
+            missing.Push(current);
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var created in missing)
+        {
+            SyncFolder(Path.GetDirectoryName(created)!);
         }
     }
 
@@ -362,6 +384,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         if (_durable)
         {
             DirectorySync.Flush(folder);
+            FolderFlushed?.Invoke(folder);
         }
     }
 

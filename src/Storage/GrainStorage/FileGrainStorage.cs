@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelGrid.Storage.Blobs;
 using Orleans.Serialization.Serializers;
@@ -9,7 +10,10 @@ namespace ModelGrid.Storage.GrainStorage;
 /// The embedded default's Orleans grain storage: one JSON record per grain and state name under the data folder,
 /// with the semantics of Orleans' Azure blob provider (orleans-notes §1.1): the first write creates only, later
 /// writes replace only the version they read (ETag), a conflict throws <see cref="InconsistentStateException"/>,
-/// a missing record reads as a new state, and every write — even of the same bytes — gets a new ETag.
+/// a missing record reads as a new state, and every write — even of the same bytes — gets a new ETag. A record
+/// that exists but cannot be read (empty, cut short, not JSON, JSON of another shape) throws
+/// <see cref="DamagedStateException"/> naming it; a cleared state is deleted, or marked with
+/// <see cref="StateRecordCheck.ClearedMarker"/> when records are kept, so it is never confused with damage.
 /// </summary>
 public sealed partial class FileGrainStorage : IGrainStorage
 {
@@ -53,16 +57,34 @@ public sealed partial class FileGrainStorage : IGrainStorage
 
         using var buffer = new MemoryStream((int)reader.Info.Length);
         await reader.Content.CopyToAsync(buffer);
-        grainState.ETag = reader.Info.ETag;
-        if (buffer.Length == 0)
+        var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (content.Span.SequenceEqual(StateRecordCheck.ClearedMarker))
         {
-            // An empty record is a cleared state (DeleteStateOnClear = false).
             grainState.State = _activators.GetActivator<T>().Create();
+            grainState.ETag = reader.Info.ETag;
             grainState.RecordExists = false;
             return;
         }
 
-        grainState.State = _options.GrainStorageSerializer.Deserialize<T>(new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
+        // A cleared state is deleted or marked, so an empty record was cut short (a crash, a full disk): damage, not
+        // a new state that a create would then overwrite while the grain's other records still refer to the old one.
+        if (content.IsEmpty)
+        {
+            throw Damaged(record, StateRecordCheck.Empty, grainId);
+        }
+
+        T? state;
+        try
+        {
+            state = _options.GrainStorageSerializer.Deserialize<T>(new BinaryData(content));
+        }
+        catch (JsonException e)
+        {
+            throw Damaged(record, StateRecordCheck.DescribeFailure(content.Span, e, typeof(T)), grainId);
+        }
+
+        grainState.State = state ?? throw Damaged(record, StateRecordCheck.NullState(typeof(T)), grainId);
+        grainState.ETag = reader.Info.ETag;
         grainState.RecordExists = true;
     }
 
@@ -108,7 +130,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
             }
             else
             {
-                var written = await _records.PutAsync(record, ReadOnlyMemory<byte>.Empty, WriteCondition.ForETag(grainState.ETag));
+                var written = await _records.PutAsync(record, StateRecordCheck.ClearedMarker.ToArray(), WriteCondition.ForETag(grainState.ETag));
                 grainState.ETag = written.ETag;
             }
         }
@@ -123,6 +145,10 @@ public sealed partial class FileGrainStorage : IGrainStorage
 
     private static string RecordName(string stateName, GrainId grainId) =>
         StateRecordNames.For(stateName, grainId.Type.ToString()!, grainId.Key.ToString()!);
+
+    // Not logged here: Orleans logs every failed read with the exception's message.
+    private static DamagedStateException Damaged(string record, string problem, GrainId grainId) =>
+        new(record, problem, grainId.Type.ToString()!, grainId.Key.ToString()!);
 
     private async Task<InconsistentStateException> ConflictAsync(string record, string operation, string? expected, Exception inner)
     {

@@ -11,7 +11,10 @@ public sealed class FileGrainStorageOptions : IStorageProviderSerializerOptions
     /// <summary>Whether every write is flushed to disk before it counts as done.</summary>
     public bool Durable { get; set; } = true;
 
-    /// <summary>Whether clearing deletes the record (true, as Orleans' blob provider does) or writes an empty one.</summary>
+    /// <summary>
+    /// Whether clearing deletes the record (true, as Orleans' blob provider does) or replaces it with a cleared marker.
+    /// Unlike Orleans' provider the marker is not an empty record: an empty record is always damage.
+    /// </summary>
     public bool DeleteStateOnClear { get; set; } = true;
 
     /// <inheritdoc />

@@ -39,4 +39,25 @@ public static class StateRecordNames
 
         return builder.ToString();
     }
+
+    /// <summary>Reverses <see cref="Escape"/>.</summary>
+    /// <param name="segment">An escaped segment.</param>
+    public static string Unescape(string segment)
+    {
+        var bytes = new List<byte>(segment.Length);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '%' && i + 2 < segment.Length && byte.TryParse(segment.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else
+            {
+                bytes.Add((byte)segment[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
 }

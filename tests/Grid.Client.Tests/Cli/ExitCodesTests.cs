@@ -34,9 +34,9 @@ public sealed class ExitCodesTests
         [
             ExitCodes.Success, ExitCodes.Failure, ExitCodes.Usage, ExitCodes.NotFound, ExitCodes.Unauthorized,
             ExitCodes.Conflict, ExitCodes.VerificationFailed, ExitCodes.Unreachable, ExitCodes.RateLimited,
-            ExitCodes.EvaluationFailed, ExitCodes.TimedOut, ExitCodes.Interrupted,
+            ExitCodes.EvaluationFailed, ExitCodes.TimedOut, ExitCodes.DamagedState, ExitCodes.Interrupted,
         ];
 
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130], codes);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 130], codes);
     }
 }

@@ -1,10 +1,13 @@
+using System.Text;
+using ModelGrid.Storage.GrainStorage;
 using Orleans.Storage;
 
 namespace ModelGrid.Storage.Tests.GrainStorage;
 
 /// <summary>
 /// The grain-storage semantics of Orleans' persistence test kit (orleans-notes §1.3), run against our
-/// <see cref="ModelGrid.Storage.GrainStorage.FileGrainStorage"/> and against Orleans' own Azure blob provider on Azurite.
+/// <see cref="FileGrainStorage"/> and against Orleans' own Azure blob provider on Azurite, plus what both do with a
+/// damaged record: a <see cref="DamagedStateException"/> naming it, never a new state in its place.
 /// </summary>
 public abstract class GrainStorageContract(StorageCluster cluster)
 {
@@ -213,6 +216,89 @@ public abstract class GrainStorageContract(StorageCluster cluster)
         Assert.Equal("v2", read.State!.Text);
     }
 
+    [Fact]
+    public async Task Read_EmptyRecord_ThrowsDamagedStateInsteadOfANewState()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, []);
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' is empty (0 bytes)", error.Message);
+        Assert.Equal(cluster.RecordName(StateName, id), error.Record);
+        Assert.Equal("contract", error.GrainType);
+        Assert.Equal(id.Key.ToString(), error.GrainKey);
+    }
+
+    [Fact]
+    public async Task Read_TruncatedJson_ThrowsDamagedStateWithTheLength()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, Encoding.UTF8.GetBytes("{\"Text\":\"abc\",\"Count\":4"));
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' ends before its JSON is complete (truncated after 23 bytes)", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_InvalidJson_ThrowsDamagedStateWithTheByteOffset()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, Encoding.UTF8.GetBytes("{\"Text\":\"abc\",\n\"Count\":4x}"));
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' is not valid JSON at byte 24: 'x' is an invalid end of a number. Expected a delimiter", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_GarbageBytes_ThrowsDamagedStateAtByteZero()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, [0xFF, 0xFE, 0x00, 0x41, 0x00]);
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' is not valid JSON at byte 0: '0xFF' is an invalid start of a value", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_JsonOfTheWrongShape_ThrowsDamagedStateWithThePath()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, Encoding.UTF8.GetBytes("{\"Text\":5,\"Count\":1}"));
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' does not hold a TestState: the JSON value could not be converted to System.String (at $.Text)", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_JsonNull_ThrowsDamagedState()
+    {
+        var id = NewId();
+        await cluster.PlantAsync(StateName, id, Encoding.UTF8.GetBytes("null"));
+
+        var error = await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, new GrainState<TestState>()));
+
+        Assert.Equal($"state record '{cluster.RecordName(StateName, id)}' holds JSON null, not a TestState", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_DamagedRecord_LeavesItsBytesInPlaceAndRefusesACreate()
+    {
+        var id = NewId();
+        byte[] damaged = [.. Encoding.UTF8.GetBytes("{\"Text\":\"ab")];
+        await cluster.PlantAsync(StateName, id, damaged);
+        var state = new GrainState<TestState>();
+        await Assert.ThrowsAsync<DamagedStateException>(() => Storage.ReadStateAsync(StateName, id, state));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, id, State("over it")));
+
+        Assert.Equal(damaged, await cluster.ReadRawAsync(StateName, id));
+    }
+
     private static GrainId NewId() => GrainId.Create("contract", Guid.NewGuid().ToString("N"));
 
     private static GrainState<TestState> State(string text, int count = 0, params string[] items) =>
@@ -220,5 +306,7 @@ public abstract class GrainStorageContract(StorageCluster cluster)
 }
 
 public sealed class FileGrainStorageTests(FileStorageCluster cluster) : GrainStorageContract(cluster), IClassFixture<FileStorageCluster>;
+
+public sealed class KeepClearedFileGrainStorageTests(KeepClearedFileStorageCluster cluster) : GrainStorageContract(cluster), IClassFixture<KeepClearedFileStorageCluster>;
 
 public sealed class AzureBlobGrainStorageTests(AzureStorageCluster cluster) : GrainStorageContract(cluster), IClassFixture<AzureStorageCluster>;
