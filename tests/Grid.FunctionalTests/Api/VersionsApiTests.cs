@@ -222,6 +222,19 @@ public sealed class VersionsApiTests(GridAppFactory app)
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("2147483648")]
+    [InlineData("123456789012345678901234567890")]
+    public async Task GetVersion_NumberBeyondTheLargest_Is400SayingWhichNumbersExist(string reference)
+    {
+        using var response = await app.Http().GetAsync(new Uri($"/api/v1/models/demo/mnist/versions/{reference}", UriKind.Relative), Ct);
+
+        Assert.Equal(
+            $"'{reference}' is not a version number: numbers run from 1 to 999999999",
+            await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "Invalid request"));
+    }
+
     private async Task<HttpResponseMessage> Put(HubTestModel model, int version, string path, byte[] bytes, string? sha256)
     {
         var http = app.Http(model.Token);
