@@ -126,6 +126,31 @@ public sealed class VersionsApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task DraftPaths_ThatCollideOnSomeFileSystem_Are400NamingBothPaths_HoweverTheyArrive()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        using var http = app.Http(model.Token);
+        var a = HubTestModel.RandomFile("a", 10);
+        var nested = HubTestModel.RandomFile("a/b", 10);
+
+        using var atOnce = await http.PostAsJsonAsync($"{model.Path}/versions", new CreateDraftRequest([a.File, nested.File]), ApiJson.Options, Ct);
+        var draft = await model.Client.CreateDraftAsync(model.Id, new CreateDraftRequest([a.File]), Ct);
+        using var declared = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/files", nested.File, ApiJson.Options, Ct);
+        using var uploaded = await Put(model, draft.Number, "A", a.Bytes, a.File.Sha256);
+        using var resumable = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/uploads", new StartUploadRequest("a/b", 10, nested.File.Sha256), ApiJson.Options, Ct);
+        using var reserved = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/files", new ManifestFile("aux.json", 1, new string('b', 64)), ApiJson.Options, Ct);
+
+        const string FileAndFolder = "'a' is a file, but 'a/b' needs a folder of that name";
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(atOnce, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(declared, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal("'a' and 'A' differ only in letter case; Windows and macOS would store them as one file", await ApiAssert.ProblemAsync(uploaded, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(resumable, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal("'aux.json' uses 'aux.json', a device name Windows reserves (with any extension)", await ApiAssert.ProblemAsync(reserved, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal([1], (await model.Client.ListVersionsAsync(model.Id, Ct)).Select(v => v.Number));
+        Assert.Equal(["a"], (await model.Client.GetVersionAsync(model.Id, "1", Ct)).Files.Select(f => f.Path));
+    }
+
+    [Fact]
     public async Task Upload_LargerThanTheConfiguredLimit_Is413()
     {
         var model = await HubTestModel.CreateAsync(app);
