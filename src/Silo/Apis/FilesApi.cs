@@ -75,7 +75,7 @@ public static class FilesApi
 
         var range = decision.Range;
         response.ContentType = "application/octet-stream";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{Path.GetFileName(path).Replace("\"", string.Empty, StringComparison.Ordinal)}\"";
+        response.Headers.ContentDisposition = AttachmentDisposition.For(Path.GetFileName(path));
         response.ContentLength = range.Length;
         if (decision.Outcome == RangeOutcome.Partial)
         {
