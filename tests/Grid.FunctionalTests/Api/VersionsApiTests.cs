@@ -200,10 +200,50 @@ public sealed class VersionsApiTests(GridAppFactory app)
         var own = await privateModel.Client.CreateDraftAsync(new ModelId(privateModel.Id.Owner, "second"), new CreateDraftRequest([secret.File]), Ct);
         Assert.True(own.Files.Single().Present);
 
-        // The stranger must send the bytes; the hub verifies them and keeps its single copy.
+        // The stranger must send the bytes; the hub verifies them and keeps its single copy, and answers as for new content.
         var upload = await stranger.Client.UploadFileAsync(stranger.Id, draft.Number, "secret.bin", new MemoryStream(secret.Bytes), secret.Bytes.Length, secret.File.Sha256, cancellationToken: Ct);
-        Assert.Equal("deduplicated", upload.Outcome);
+        Assert.Equal("created", upload.Outcome);
         Assert.Equal(VersionStatus.Published, (await stranger.Client.PublishAsync(stranger.Id, draft.Number, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Upload_OfBytesOnlyAnotherOwnersPrivateModelHolds_AnswersExactlyAsForNewBytes()
+    {
+        var alice = await HubTestModel.CreateAsync(app, ModelVisibility.Private);
+        var secret = HubTestModel.RandomFile("secret.bin", 3000);
+        await alice.PublishAsync(secret);
+        var unpublished = HubTestModel.RandomFile("draft.bin", 3000);
+        var aliceDraft = await alice.Client.CreateDraftAsync(alice.Id, new CreateDraftRequest([unpublished.File]), Ct);
+        await alice.Client.UploadFileAsync(alice.Id, aliceDraft.Number, "draft.bin", new MemoryStream(unpublished.Bytes), 3000, unpublished.File.Sha256, cancellationToken: Ct);
+        var bob = await HubTestModel.CreateAsync(app);
+        var fresh = HubTestModel.RandomFile("fresh.bin", 3000);
+        var draft = await bob.Client.CreateDraftAsync(bob.Id, new CreateDraftRequest([secret.File with { Path = "a.bin" }, unpublished.File with { Path = "b.bin" }, fresh.File]), Ct);
+
+        using var known = await Put(bob, draft.Number, "a.bin", secret.Bytes, secret.File.Sha256);
+        using var drafted = await Put(bob, draft.Number, "b.bin", unpublished.Bytes, unpublished.File.Sha256);
+        using var unknown = await Put(bob, draft.Number, "fresh.bin", fresh.Bytes, fresh.File.Sha256);
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        Assert.Equal(unknown.StatusCode, drafted.StatusCode);
+        Assert.Equal($"{{\"path\":\"fresh.bin\",\"size\":3000,\"sha256\":\"{fresh.File.Sha256}\",\"outcome\":\"created\"}}", await unknown.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"{{\"path\":\"a.bin\",\"size\":3000,\"sha256\":\"{secret.File.Sha256}\",\"outcome\":\"created\"}}", await known.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"{{\"path\":\"b.bin\",\"size\":3000,\"sha256\":\"{unpublished.File.Sha256}\",\"outcome\":\"created\"}}", await drafted.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Upload_OfBytesTheCallerMayRead_SaysDeduplicated()
+    {
+        var shared = HubTestModel.RandomFile("shared.bin", 2000);
+        var publisher = await HubTestModel.CreateAsync(app);
+        await publisher.PublishAsync(shared);
+        var reader = await HubTestModel.CreateAsync(app);
+        var draft = await reader.Client.CreateDraftAsync(reader.Id, new CreateDraftRequest([shared.File]), Ct);
+
+        var upload = await reader.Client.UploadFileAsync(reader.Id, draft.Number, "shared.bin", new MemoryStream(shared.Bytes), 2000, shared.File.Sha256, cancellationToken: Ct);
+
+        Assert.True(draft.Files.Single().Present);
+        Assert.Equal("deduplicated", upload.Outcome);
     }
 
     [Fact]
