@@ -51,6 +51,9 @@ public static class Extensions
             services.AddHostedService<DataFolderLockHolder>();
         }
 
+        // Kestrel's own refusals (unreadable requests, limits) get problem+json bodies like every other answer.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseRejectionProblems(kestrel.Limits)));
+
         builder.UseOrleans(silo =>
         {
             ConfigureCluster(silo, cluster, storage);
@@ -92,7 +95,7 @@ public static class Extensions
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailText.Complete);
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
@@ -104,6 +107,7 @@ public static class Extensions
     /// <param name="app">The app.</param>
     public static WebApplication UseGridPipeline(this WebApplication app)
     {
+        app.UseRejectionProblems();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
