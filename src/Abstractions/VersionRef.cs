@@ -22,6 +22,9 @@ public sealed record VersionRef(
     [property: Id(0)] VersionRefKind Kind,
     [property: Id(1)] string Value)
 {
+    /// <summary>The largest version number: numbers have at most nine digits, so 40 or 64 digits are always a revision id.</summary>
+    public const int MaxNumber = 999_999_999;
+
     /// <summary>The reference that always means the newest standing version.</summary>
     public static readonly VersionRef Latest = new(VersionRefKind.Alias, "latest");
 
@@ -53,7 +56,7 @@ public sealed record VersionRef(
         {
             if (value.Length > 9 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                error = $"'{value}' is not a version number (1 or more)";
+                error = NotANumber(value);
                 return false;
             }
 
@@ -71,6 +74,23 @@ public sealed record VersionRef(
 
         error = $"'{value}' is neither a version number, a revision id (40 or 64 lowercase hex) nor an alias";
         return false;
+    }
+
+    /// <summary>The one-line reason why <paramref name="value"/>, all digits, is not a version number.</summary>
+    /// <param name="value">The text that was given as a version number.</param>
+    public static string NotANumber(string value) =>
+        $"'{value}' is not a version number: numbers run from 1 to {MaxNumber.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Parses a version number (1 to <see cref="MaxNumber"/>, digits only), as the CLI and query strings give it.</summary>
+    /// <param name="value">The text of the number.</param>
+    /// <param name="number">The number.</param>
+    public static bool TryParseNumber(string? value, out int number)
+    {
+        number = 0;
+        return value is { Length: > 0 and <= 9 }
+            && value.All(char.IsAsciiDigit)
+            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            && number >= 1;
     }
 
     /// <inheritdoc />

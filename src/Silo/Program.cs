@@ -3,12 +3,21 @@ using ModelGrid.Silo.Infrastructure;
 // appsettings.json is read from beside the binaries, wherever the silo is started from; relative paths in settings
 // (the data folder) stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = GridArguments.Translate(args), ContentRootPath = AppContext.BaseDirectory });
-builder.AddGridServices();
+try
+{
+    builder.AddGridServices();
+}
+catch (DataFolderInUseException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return DataFolderInUseException.ExitCode;
+}
 
 var app = builder.Build();
 app.UseGridPipeline();
 app.MapGridEndpoints();
 app.Run();
+return Environment.ExitCode;
 
 /// <summary>The host's entry point; public so functional tests can start it with <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

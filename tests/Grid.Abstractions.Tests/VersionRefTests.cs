@@ -33,12 +33,15 @@ public sealed class VersionRefTests
     [InlineData("000")]
     [InlineData("1234567890")]
     [InlineData("99999999999")]
-    public void TryParse_ZeroOrTooLarge_IsRejected(string text)
+    [InlineData("2147483647")]
+    [InlineData("2147483648")]
+    [InlineData("123456789012345678901234567890")]
+    public void TryParse_ZeroOrTooLarge_SaysWhichNumbersExist(string text)
     {
         Assert.False(VersionRef.TryParse(text, out var reference, out var error));
 
         Assert.Null(reference);
-        Assert.Equal($"'{text}' is not a version number (1 or more)", error);
+        Assert.Equal($"'{text}' is not a version number: numbers run from 1 to 999999999", error);
     }
 
     [Theory]

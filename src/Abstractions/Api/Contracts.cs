@@ -62,7 +62,11 @@ public sealed record AliasList(IReadOnlyList<AliasEntry> Aliases, IReadOnlyList<
 /// <param name="Path">The file's path in the version.</param>
 /// <param name="Size">Its size.</param>
 /// <param name="Sha256">Its digest.</param>
-/// <param name="Outcome"><c>created</c> or <c>deduplicated</c> (the content was stored already and was verified and dropped).</param>
+/// <param name="Outcome">
+/// <c>deduplicated</c> when the content was stored already and the caller could know it (it may read a version that
+/// holds it, or it is in the caller's own namespace): the upload was verified and dropped. <c>created</c> otherwise,
+/// including when the bytes are held only where the caller may not look, so the answer is no existence oracle.
+/// </param>
 public sealed record FileUploadResult(string Path, long Size, string Sha256, string Outcome);
 
 /// <summary>Body of <c>POST …/versions/{n}/uploads</c>, which opens a resumable upload of one declared file.</summary>

@@ -58,9 +58,9 @@ public static class EvaluationArguments
         var numbers = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            numbers.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            numbers.Add(VersionRef.TryParseNumber(part, out var n)
                 ? n
-                : throw new CliException($"'{part}' in --versions is not a version number; use e.g. --versions 1,2,3"));
+                : throw new CliException($"in --versions, {VersionRef.NotANumber(part)}; use e.g. --versions 1,2,3"));
         }
 
         return numbers.Count >= 2 && numbers.Distinct().Count() == numbers.Count

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ModelGrid.Client.Cli;
 using ModelGrid.Client.Http;
 using ModelGrid.Hub;
 
@@ -27,6 +28,14 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
             throw new CliException($"{model}@{version.Number} is a draft; publish it first");
         }
 
+        // Versions published before the hub refused such paths may hold them; nothing is written for those.
+        if (ManifestPaths.FindConflict(version.Files.Select(f => f.Path)) is { } conflict)
+        {
+            throw new CliException(
+                $"{model}@{version.Number} cannot be pulled into a folder: {conflict} (the version was published before the hub refused such paths)",
+                ExitCodes.Failure);
+        }
+
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var pinned = version.Number.ToString(CultureInfo.InvariantCulture);
@@ -38,7 +47,9 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
         }
 
         var card = false;
-        if (writeCard && version.CardRevisions > 0 && version.Files.All(f => f.Path != LocalFolder.CardFile))
+        // Compared as a case-insensitive file system would: a file 'readme.md' must not be overwritten by the card.
+        var cardFold = ManifestPaths.Fold(LocalFolder.CardFile);
+        if (writeCard && version.CardRevisions > 0 && version.Files.All(f => ManifestPaths.Fold(f.Path) != cardFold))
         {
             await File.WriteAllTextAsync(Path.Combine(root, LocalFolder.CardFile), await client.GetCardAsync(model, pinned, cancellationToken: cancellationToken), cancellationToken);
             card = true;
@@ -98,15 +109,17 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
     private async Task<(long Received, long ResumedFrom, string Digest)> TransferAsync(ModelId model, string version, DeclaredFile file, string partial, long held, IProgress<long> bar, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var output = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.Asynchronous);
         if (held == file.Size)
         {
             // Everything arrived earlier; only the check and the rename were missing.
-            await FileHasher.AppendAsync(hash, output, bar, cancellationToken);
+            await using var kept = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.None, 0, FileOptions.Asynchronous);
+            await FileHasher.AppendAsync(hash, kept, bar, cancellationToken);
             return (0, held, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
 
+        // The partial file is made only once the hub answers with content, so a refused download leaves nothing.
         using var download = await client.DownloadAsync(model, version, file.Path, held, file.Sha256, cancellationToken);
+        await using var output = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.Asynchronous);
         var from = download.Offset;
         if (from > 0)
         {

@@ -24,6 +24,11 @@ public sealed class AccessTokenGrain(
             throw HubException.Invalid("the secret hash must be a SHA-256 digest");
         }
 
+        if (grant.Problem(time.GetUtcNow()) is { } problem)
+        {
+            throw HubException.Invalid(problem);
+        }
+
         var info = new TokenInfo(this.GetPrimaryKeyString(), grant.Owner, grant.Scopes, grant.Description, time.GetUtcNow(), createdBy, grant.ExpiresAt, null, null);
         state.State.Info = info;
         state.State.SecretHash = secretHash;

@@ -102,6 +102,11 @@ public sealed class ModelGrain(
             throw HubException.Invalid(e.Message);
         }
 
+        if (ManifestPaths.Check(request.Files.Select(f => f.Path)) is { } unportable)
+        {
+            throw HubException.Invalid(unportable);
+        }
+
         if (request.Card is not null)
         {
             ModelCard.Parse(request.Card);

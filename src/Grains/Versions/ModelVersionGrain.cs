@@ -42,6 +42,11 @@ public sealed class ModelVersionGrain(
             return same ? Details() : throw HubException.Conflict("Version exists", $"{Label} was opened already");
         }
 
+        if (ManifestPaths.Check(request.Files.Select(f => f.Path)) is { } unportable)
+        {
+            throw HubException.Invalid(unportable);
+        }
+
         var manifest = VersionManifest.Create(request.Files);
         s.Status = VersionStatus.Draft;
         s.Files = [.. manifest.Files.Select(f => new DeclaredFile(f.Path, f.Size, f.Sha256, false))];
@@ -57,7 +62,7 @@ public sealed class ModelVersionGrain(
     async Task<DeclaredFile> IModelVersionGrain.DeclareFile(ManifestFile file)
     {
         EnsureDraft();
-        if (file.Validate() is { } error)
+        if ((file.Validate() ?? ManifestPaths.ValidatePortable(file.Path)) is { } error)
         {
             throw HubException.Invalid(error);
         }
@@ -70,6 +75,12 @@ public sealed class ModelVersionGrain(
                 : throw HubException.Conflict(
                     "File declared differently",
                     $"'{file.Path}' is declared in {Label} with size {existing.Size} and sha256 {existing.Sha256}, not size {file.Size} and sha256 {file.Sha256}; DELETE the file from the draft to declare it again");
+        }
+
+        // Files arrive one by one, so the draft as a whole is checked with each new path.
+        if (ManifestPaths.FindConflict(state.State.Files.Select(f => f.Path), file.Path) is { } conflict)
+        {
+            throw HubException.Invalid(conflict);
         }
 
         var declared = new DeclaredFile(file.Path, file.Size, file.Sha256, false);
@@ -163,6 +174,12 @@ public sealed class ModelVersionGrain(
         if (s.Files.Count == 0)
         {
             throw HubException.Conflict("Version is empty", $"{Label} declares no files; declare and upload at least one before publishing");
+        }
+
+        // A draft opened before these rules may break them; it is not published as it is.
+        if (ManifestPaths.Check(s.Files.Select(f => f.Path)) is { } unportable)
+        {
+            throw HubException.Conflict("Files not portable", $"{Label} cannot be published: {unportable}; open a new draft without that path");
         }
 
         // The store is checked too, so a lost blob can never be published as present.

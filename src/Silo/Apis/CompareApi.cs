@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
@@ -27,9 +26,9 @@ public static class CompareApi
         var numbers = new List<int>();
         foreach (var part in (versions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            numbers.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            numbers.Add(VersionRef.TryParseNumber(part, out var n)
                 ? n
-                : throw HubException.Invalid($"'{part}' in versions is not a version number"));
+                : throw HubException.Invalid($"in versions, {VersionRef.NotANumber(part)}"));
         }
 
         var report = await evaluations.CompareAsync(context.Caller(), id, numbers, suite, baseline, context.RequestAborted);

@@ -75,7 +75,7 @@ public static class FilesApi
 
         var range = decision.Range;
         response.ContentType = "application/octet-stream";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{Path.GetFileName(path).Replace("\"", string.Empty, StringComparison.Ordinal)}\"";
+        response.Headers.ContentDisposition = AttachmentDisposition.For(Path.GetFileName(path));
         response.ContentLength = range.Length;
         if (decision.Outcome == RangeOutcome.Partial)
         {
@@ -145,8 +145,13 @@ public static class FilesApi
         }
 
         var stored = await hub.Content.IngestAsync(context.Request.BodyReader, file.Size, file.Sha256, context.RequestAborted);
+
+        // "deduplicated" only for a caller who could know the hub holds these bytes (DESIGN §9.2); anyone else hears
+        // "created", as for new content. Asked on every upload and before this draft records the digest as its own.
+        var known = await hub.Reuse.MayReuseAsync(caller, file.Sha256, context.RequestAborted);
         await grain.MarkPresent(file);
-        return TypedResults.Ok(new FileUploadResult(file.Path, file.Size, file.Sha256, stored.Outcome == IngestOutcome.Created ? "created" : "deduplicated"));
+        var outcome = stored.Outcome == IngestOutcome.Deduplicated && known ? "deduplicated" : "created";
+        return TypedResults.Ok(new FileUploadResult(file.Path, file.Size, file.Sha256, outcome));
     }
 
     /// <summary>Copies blob content into the response through its pipe, 1 MiB at a time, with no intermediate buffer.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using ModelGrid.Auth;
+using ModelGrid.Hub;
 
 namespace ModelGrid.Silo.Auth;
 
@@ -9,13 +10,19 @@ namespace ModelGrid.Silo.Auth;
 /// Makes and checks bearer tokens of the form <c>mgt_{id}_{secret}</c>: a 16-hex public id (the grain key) and
 /// 32 random bytes. The hub stores only the SHA-256 of the whole token.
 /// </summary>
-public sealed class TokenIssuer(IGrainFactory grains)
+public sealed class TokenIssuer(IGrainFactory grains, TimeProvider time)
 {
     private const string Prefix = "mgt_";
     private const int IdLength = 16;
 
     public async Task<(TokenInfo Info, string Token)> IssueAsync(TokenGrant grant, string createdBy)
     {
+        // Checked before the owner is recorded too, so a refused grant leaves no trace; the token grain checks again.
+        if (grant.Problem(time.GetUtcNow()) is { } problem)
+        {
+            throw HubException.Invalid(problem);
+        }
+
         await grains.GetGrain<IOwnerGrain>(grant.Owner).Ensure(createdBy);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
         var token = $"{Prefix}{id}_{AdminToken.Base64Url(RandomNumberGenerator.GetBytes(32))}";

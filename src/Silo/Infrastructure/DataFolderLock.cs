@@ -17,7 +17,7 @@ public sealed class DataFolderLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException($"the data folder '{folder}' is in use by another ModelGrid silo; stop it or set Grid__Storage__Path to another folder", e);
+            throw new DataFolderInUseException(folder, e);
         }
     }
 

@@ -19,8 +19,9 @@ namespace ModelGrid.Silo.Infrastructure;
 /// <summary>The host's composition: options, the Orleans silo, storage, auth, the API and background services.</summary>
 public static class Extensions
 {
-    /// <summary>Registers everything the silo runs.</summary>
+    /// <summary>Registers everything the silo runs; takes the embedded data folder's lock.</summary>
     /// <param name="builder">The host builder.</param>
+    /// <exception cref="DataFolderInUseException">Another silo holds the data folder.</exception>
     public static WebApplicationBuilder AddGridServices(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -43,10 +44,15 @@ public static class Extensions
 
         if (storage.Provider == StorageNames.FileSystemProvider)
         {
-            // One process owns an embedded data folder; a second silo on it stops with a clear message.
-            services.AddSingleton(_ => DataFolderLock.Acquire(storage.FullPath));
+            // One process owns an embedded data folder. The lock is taken here, before the host is built, so a second
+            // silo stops with one line (Program) instead of a host start-up failure; the container releases it.
+            var folderLock = DataFolderLock.Acquire(storage.FullPath);
+            services.AddSingleton(_ => folderLock);
             services.AddHostedService<DataFolderLockHolder>();
         }
+
+        // Kestrel's own refusals (unreadable requests, limits) get problem+json bodies like every other answer.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseRejectionProblems(kestrel.Limits)));
 
         builder.UseOrleans(silo =>
         {
@@ -95,7 +101,7 @@ public static class Extensions
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailText.Complete);
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
@@ -107,6 +113,7 @@ public static class Extensions
     /// <param name="app">The app.</param>
     public static WebApplication UseGridPipeline(this WebApplication app)
     {
+        app.UseRejectionProblems();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

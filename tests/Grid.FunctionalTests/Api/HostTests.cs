@@ -40,6 +40,30 @@ public sealed class HostTests(GridAppFactory app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v1/models/a%20b")]
+    [InlineData("/api/v1/models/%D0%BC")]
+    public async Task UnknownRoute_DetailNamesTheTargetAsSent(string target)
+    {
+        using var response = await app.Http().GetAsync(new Uri(target, UriKind.Relative), Ct);
+
+        Assert.Equal(
+            $"nothing is served at GET {target}; the API is under /api/v1 (see /openapi/v1.json)",
+            await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound, "Not Found"));
+    }
+
+    [Theory]
+    [InlineData("a%0Ab", "'a\\u000ab' is not a valid owner")]
+    [InlineData("a%0D%0Ab", "'a\\u000d\\u000ab' is not a valid owner")]
+    [InlineData("a%E2%80%AEb", "'a\\u202eb' is not a valid owner")]
+    public async Task ProblemDetail_QuotingControlOrFormatCharacters_StaysOneVisibleLine(string owner, string expected)
+    {
+        using var response = await app.Http().GetAsync(new Uri($"/api/v1/models/{owner}/x", UriKind.Relative), Ct);
+
+        Assert.StartsWith(expected, await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DemoModel_HoldsTheMnistArtifactAndTheProjectsCard()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
 
@@ -51,6 +52,21 @@ public sealed class TokensApiTests(GridAppFactory app)
         var error = await Assert.ThrowsAsync<GridApiException>(() => app.Client(GridAppFactory.AdminToken).CreateTokenAsync(new CreateTokenRequest(owner, [scope]), Ct));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+    }
+
+    [Fact]
+    public async Task CreateToken_ExpiryInThePast_Is400AndCreatesNoOwner()
+    {
+        var owner = $"t{Guid.NewGuid():N}"[..12];
+        using var http = app.Http(GridAppFactory.AdminToken);
+
+        using var response = await http.PostAsJsonAsync(
+            "/api/v1/tokens", new CreateTokenRequest(owner, ["read"], ExpiresAt: new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero)), ApiJson.Options, Ct);
+
+        var detail = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "Invalid request");
+        Assert.StartsWith("expiresAt 2001-02-03T04:05:06Z is not in the future (the hub's time is ", detail, StringComparison.Ordinal);
+        Assert.EndsWith("); a token must expire after it is created", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner, await http.GetFromJsonAsync<string[]>("/api/v1/owners", ApiJson.Options, Ct) ?? []);
     }
 
     [Fact]

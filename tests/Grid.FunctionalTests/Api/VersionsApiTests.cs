@@ -126,6 +126,31 @@ public sealed class VersionsApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task DraftPaths_ThatCollideOnSomeFileSystem_Are400NamingBothPaths_HoweverTheyArrive()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        using var http = app.Http(model.Token);
+        var a = HubTestModel.RandomFile("a", 10);
+        var nested = HubTestModel.RandomFile("a/b", 10);
+
+        using var atOnce = await http.PostAsJsonAsync($"{model.Path}/versions", new CreateDraftRequest([a.File, nested.File]), ApiJson.Options, Ct);
+        var draft = await model.Client.CreateDraftAsync(model.Id, new CreateDraftRequest([a.File]), Ct);
+        using var declared = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/files", nested.File, ApiJson.Options, Ct);
+        using var uploaded = await Put(model, draft.Number, "A", a.Bytes, a.File.Sha256);
+        using var resumable = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/uploads", new StartUploadRequest("a/b", 10, nested.File.Sha256), ApiJson.Options, Ct);
+        using var reserved = await http.PostAsJsonAsync($"{model.Path}/versions/{draft.Number}/files", new ManifestFile("aux.json", 1, new string('b', 64)), ApiJson.Options, Ct);
+
+        const string FileAndFolder = "'a' is a file, but 'a/b' needs a folder of that name";
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(atOnce, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(declared, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal("'a' and 'A' differ only in letter case; Windows and macOS would store them as one file", await ApiAssert.ProblemAsync(uploaded, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal(FileAndFolder, await ApiAssert.ProblemAsync(resumable, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal("'aux.json' uses 'aux.json', a device name Windows reserves (with any extension)", await ApiAssert.ProblemAsync(reserved, HttpStatusCode.BadRequest, "Invalid request"));
+        Assert.Equal([1], (await model.Client.ListVersionsAsync(model.Id, Ct)).Select(v => v.Number));
+        Assert.Equal(["a"], (await model.Client.GetVersionAsync(model.Id, "1", Ct)).Files.Select(f => f.Path));
+    }
+
+    [Fact]
     public async Task Upload_LargerThanTheConfiguredLimit_Is413()
     {
         var model = await HubTestModel.CreateAsync(app);
@@ -175,10 +200,50 @@ public sealed class VersionsApiTests(GridAppFactory app)
         var own = await privateModel.Client.CreateDraftAsync(new ModelId(privateModel.Id.Owner, "second"), new CreateDraftRequest([secret.File]), Ct);
         Assert.True(own.Files.Single().Present);
 
-        // The stranger must send the bytes; the hub verifies them and keeps its single copy.
+        // The stranger must send the bytes; the hub verifies them and keeps its single copy, and answers as for new content.
         var upload = await stranger.Client.UploadFileAsync(stranger.Id, draft.Number, "secret.bin", new MemoryStream(secret.Bytes), secret.Bytes.Length, secret.File.Sha256, cancellationToken: Ct);
-        Assert.Equal("deduplicated", upload.Outcome);
+        Assert.Equal("created", upload.Outcome);
         Assert.Equal(VersionStatus.Published, (await stranger.Client.PublishAsync(stranger.Id, draft.Number, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Upload_OfBytesOnlyAnotherOwnersPrivateModelHolds_AnswersExactlyAsForNewBytes()
+    {
+        var alice = await HubTestModel.CreateAsync(app, ModelVisibility.Private);
+        var secret = HubTestModel.RandomFile("secret.bin", 3000);
+        await alice.PublishAsync(secret);
+        var unpublished = HubTestModel.RandomFile("draft.bin", 3000);
+        var aliceDraft = await alice.Client.CreateDraftAsync(alice.Id, new CreateDraftRequest([unpublished.File]), Ct);
+        await alice.Client.UploadFileAsync(alice.Id, aliceDraft.Number, "draft.bin", new MemoryStream(unpublished.Bytes), 3000, unpublished.File.Sha256, cancellationToken: Ct);
+        var bob = await HubTestModel.CreateAsync(app);
+        var fresh = HubTestModel.RandomFile("fresh.bin", 3000);
+        var draft = await bob.Client.CreateDraftAsync(bob.Id, new CreateDraftRequest([secret.File with { Path = "a.bin" }, unpublished.File with { Path = "b.bin" }, fresh.File]), Ct);
+
+        using var known = await Put(bob, draft.Number, "a.bin", secret.Bytes, secret.File.Sha256);
+        using var drafted = await Put(bob, draft.Number, "b.bin", unpublished.Bytes, unpublished.File.Sha256);
+        using var unknown = await Put(bob, draft.Number, "fresh.bin", fresh.Bytes, fresh.File.Sha256);
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        Assert.Equal(unknown.StatusCode, drafted.StatusCode);
+        Assert.Equal($"{{\"path\":\"fresh.bin\",\"size\":3000,\"sha256\":\"{fresh.File.Sha256}\",\"outcome\":\"created\"}}", await unknown.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"{{\"path\":\"a.bin\",\"size\":3000,\"sha256\":\"{secret.File.Sha256}\",\"outcome\":\"created\"}}", await known.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"{{\"path\":\"b.bin\",\"size\":3000,\"sha256\":\"{unpublished.File.Sha256}\",\"outcome\":\"created\"}}", await drafted.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Upload_OfBytesTheCallerMayRead_SaysDeduplicated()
+    {
+        var shared = HubTestModel.RandomFile("shared.bin", 2000);
+        var publisher = await HubTestModel.CreateAsync(app);
+        await publisher.PublishAsync(shared);
+        var reader = await HubTestModel.CreateAsync(app);
+        var draft = await reader.Client.CreateDraftAsync(reader.Id, new CreateDraftRequest([shared.File]), Ct);
+
+        var upload = await reader.Client.UploadFileAsync(reader.Id, draft.Number, "shared.bin", new MemoryStream(shared.Bytes), 2000, shared.File.Sha256, cancellationToken: Ct);
+
+        Assert.True(draft.Files.Single().Present);
+        Assert.Equal("deduplicated", upload.Outcome);
     }
 
     [Fact]
@@ -220,6 +285,19 @@ public sealed class VersionsApiTests(GridAppFactory app)
         using var response = await app.Http().GetAsync(new Uri("/api/v1/models/demo/mnist/versions/Not_Valid!", UriKind.Relative), Ct);
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("2147483648")]
+    [InlineData("123456789012345678901234567890")]
+    public async Task GetVersion_NumberBeyondTheLargest_Is400SayingWhichNumbersExist(string reference)
+    {
+        using var response = await app.Http().GetAsync(new Uri($"/api/v1/models/demo/mnist/versions/{reference}", UriKind.Relative), Ct);
+
+        Assert.Equal(
+            $"'{reference}' is not a version number: numbers run from 1 to 999999999",
+            await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "Invalid request"));
     }
 
     private async Task<HttpResponseMessage> Put(HubTestModel model, int version, string path, byte[] bytes, string? sha256)

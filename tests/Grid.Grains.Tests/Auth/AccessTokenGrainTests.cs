@@ -42,6 +42,24 @@ public sealed class AccessTokenGrainTests(HubCluster hub)
         Assert.Null(await token.Authenticate(Secret));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(-86_400)]
+    public async Task Create_ExpiryNotInTheFuture_IsInvalidAndStoresNothing(int secondsFromNow)
+    {
+        var token = hub.Grains.GetGrain<IAccessTokenGrain>(Guid.NewGuid().ToString("N")[..16]);
+        var expires = hub.Time.GetUtcNow().AddSeconds(secondsFromNow);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => token.Create(new TokenGrant("alice", TokenScopes.Read, null, expires), Secret, "admin"));
+
+        Assert.Equal(HubErrorKind.Invalid, error.Kind);
+        Assert.Equal(
+            $"expiresAt {expires.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} is not in the future (the hub's time is {hub.Time.GetUtcNow().UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}); a token must expire after it is created",
+            error.Message);
+        Assert.Null(await token.Get());
+    }
+
     [Fact]
     public async Task Create_SameIdTwice_IsAConflict()
     {
