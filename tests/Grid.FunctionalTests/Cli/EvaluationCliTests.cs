@@ -181,7 +181,6 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     {
         var cli = LocalRunner();
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
 
@@ -198,7 +197,6 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         var cli = LocalRunner();
         var first = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var second = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
 
@@ -220,8 +218,7 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     private GridCliRunner LocalRunner()
     {
         var cli = new GridCliRunner(silo.Silo.Url);
-        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0];
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1];
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder;
         cli.Environment["Grid__Artifacts__Offline"] = "true";
         cli.Environment["GRID_CACHE"] = TestPaths.NewTempFolder("artifact-cache");
         return cli;

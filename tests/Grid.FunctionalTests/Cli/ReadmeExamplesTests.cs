@@ -52,7 +52,7 @@ public sealed partial class ReadmeExamplesTests
             ["XDG_CONFIG_HOME"] = Path.Combine(work, "config"),
 
             // grid eval --local finds suite data as the silo does; the tests never download.
-            ["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0],
+            ["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder,
             ["Grid__Artifacts__Offline"] = "true",
             ["GRID_CACHE"] = Path.Combine(work, "cache"),
         }, TimeSpan.FromMinutes(3));

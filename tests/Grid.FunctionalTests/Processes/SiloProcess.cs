@@ -65,8 +65,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Grid__Storage__Path"] = dataPath,
             ["Grid__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             ["Grid__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
-            ["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0],
-            ["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1],
+            ["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder,
             ["Grid__Artifacts__Offline"] = "true",
             ["DOTNET_gcServer"] = "0",
         };
