@@ -24,7 +24,8 @@ public sealed class TestArtifactProvider : IDisposable
     private const int MirrorSearchDepth = 4;
     private readonly TestArtifactSettings _settings;
     private readonly ArtifactManifest _manifest;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(20) }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly ConcurrentDictionary<Uri, string> _refusals = new();
+    private readonly HttpClient _http;
     private readonly Lazy<(FileSystemBlobStore Blobs, ArtifactResolver Resolver)> _store;
     private readonly ConcurrentDictionary<string, Lazy<string>> _files = new(StringComparer.Ordinal);
     private readonly Lazy<string> _mirrorFolder;
@@ -36,6 +37,7 @@ public sealed class TestArtifactProvider : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _manifest = manifest ?? ArtifactManifest.Default;
+        _http = new HttpClient(new RefusalRecorder(_refusals)) { Timeout = Timeout.InfiniteTimeSpan };
         _store = new(OpenStore);
         _mirrorFolder = new(ResolveAll);
 
@@ -180,14 +182,14 @@ public sealed class TestArtifactProvider : IDisposable
         var url = artifact.DownloadSource.ToUrl(_settings.SourceBaseUrl ?? new ArtifactOptions().SourceBaseUrl);
         var download = _settings.Offline
             ? $"downloading is off ({_settings.OfflineBecause})"
-            : $"downloading {url} failed" + (e.InnerException is { } reason ? $" ({reason.Message})" : string.Empty);
+            : $"downloading {url} failed ({e.InnerException?.Message ?? _refusals.GetValueOrDefault(url) ?? "no reason given"})";
         var online = _settings.Offline
             ? $", or let the tests download it with {TestArtifactSettings.OfflineVariable}=0"
             : $", or run them where {url.Host} can be reached";
         return new ArtifactUnavailableException(
             $"artifact '{artifact.Name}' is not available to the tests: the cache {_settings.CacheFolder} does not hold it, {mirrors}, and {download}; " +
             $"set {TestArtifactSettings.SharedVariable}=/path/to/shared (the folder holding datasets/ and models/){online}",
-            _settings.Offline ? null : e);
+            e.InnerException);
     }
 
     private static bool Matches(string path, ArtifactDescriptor artifact)
@@ -200,6 +202,22 @@ public sealed class TestArtifactProvider : IDisposable
 
         using var stream = file.OpenRead();
         return Convert.ToHexStringLower(SHA256.HashData(stream)) == artifact.Sha256;
+    }
+
+    /// <summary>Keeps the status of each refused download, which the resolver's exception carries only as text.</summary>
+    private sealed class RefusalRecorder(ConcurrentDictionary<Uri, string> refusals)
+        : DelegatingHandler(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(20) })
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode && request.RequestUri is { } url)
+            {
+                refusals[url] = $"it answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            }
+
+            return response;
+        }
     }
 
     private static IEnumerable<string> FindInMirror(string mirror, string fileName) =>

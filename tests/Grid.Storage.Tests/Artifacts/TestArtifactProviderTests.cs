@@ -70,10 +70,28 @@ public sealed class TestArtifactProviderTests : IDisposable
 
         Assert.Equal(
             $"artifact 'mnist.onnx' is not available to the tests: the cache {_cache} does not hold it, neither {_shared}/datasets nor " +
-            $"{_shared}/models (GRID_TEST_SHARED) holds it, and downloading {server.BaseUrl}{MnistSourcePath} failed; {Hint}, or run them where " +
-            "127.0.0.1 can be reached",
+            $"{_shared}/models (GRID_TEST_SHARED) holds it, and downloading {server.BaseUrl}{MnistSourcePath} failed (it answered 404 Not Found); " +
+            $"{Hint}, or run them where 127.0.0.1 can be reached",
             error.Message);
-        Assert.Contains("answered 404", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Get_OnlineSourceServesOtherBytes_RefusedAndNothingKept()
+    {
+        await using var server = new LoopbackFileServer();
+        var bytes = await File.ReadAllBytesAsync(TestArtifacts.Get("mnist.onnx"), Ct);
+        bytes[0] ^= 0xFF;
+        server.Add(MnistSourcePath, bytes);
+
+        var error = Assert.Throws<ArtifactUnavailableException>(() => Provider(offlineBecause: null, server.BaseUrl).Get("mnist.onnx"));
+
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Assert.EndsWith(
+            $"and downloading {server.BaseUrl}{MnistSourcePath} failed (the content's sha256 is {actual}, but {Mnist.Sha256} was declared); " +
+            $"{Hint}, or run them where 127.0.0.1 can be reached",
+            error.Message);
+        Assert.Empty(Directory.EnumerateFiles(_cache, "*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -54,6 +54,23 @@ public sealed class TestArtifactSettingsTests
     }
 
     [Fact]
+    public void Readme_NextToTheTestCommand_SaysWhatItNeedsAndEveryVariableTheTestsRead()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var command = readme.IndexOf("dotnet test Grid.sln -c Release\n```\n", StringComparison.Ordinal);
+        var paragraph = readme[command..readme.IndexOf("\n\n", command + 40, StringComparison.Ordinal)];
+
+        Assert.Contains(".NET 10 SDK", paragraph, StringComparison.Ordinal);
+        Assert.Contains("Node.js with npm", paragraph, StringComparison.Ordinal);
+        Assert.Contains("`shared/` beside the checkout", paragraph, StringComparison.Ordinal);
+        Assert.Contains("~/.cache/modelgrid/test-artifacts", paragraph, StringComparison.Ordinal);
+        foreach (var variable in new[] { "GRID_TEST_SHARED=", "GRID_TEST_CACHE", "GRID_TEST_OFFLINE=1", "`CI`", "$XDG_CACHE_HOME" })
+        {
+            Assert.Contains(variable, paragraph, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void From_OfflineNeitherOnNorOff_SaysWhatToUse()
     {
         var error = Assert.Throws<ArgumentException>(() =>
