@@ -29,6 +29,7 @@ public static class Extensions
         var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
         var cluster = Bind<GridClusterOptions>(configuration, GridClusterOptions.Section);
         var roles = GridRolesParser.Parse(configuration[GridRolesParser.Key]);
+        builder.UseDefaultListenAddress();
 
         AddOptions<StorageOptions>(services, StorageOptions.Section);
         AddOptions<GridClusterOptions>(services, GridClusterOptions.Section);
