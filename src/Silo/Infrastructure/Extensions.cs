@@ -29,6 +29,8 @@ public static class Extensions
         var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
         var cluster = Bind<GridClusterOptions>(configuration, GridClusterOptions.Section);
         var roles = GridRolesParser.Parse(configuration[GridRolesParser.Key]);
+        builder.UseDefaultListenAddress();
+        builder.Logging.AddConsoleFormatter<GridConsoleFormatter, GridConsoleFormatterOptions>();
 
         AddOptions<StorageOptions>(services, StorageOptions.Section);
         AddOptions<GridClusterOptions>(services, GridClusterOptions.Section);
@@ -41,6 +43,7 @@ public static class Extensions
         AddOptions<EvaluationOptions>(services, EvaluationOptions.Section);
         services.AddSingleton(new GridRoleSet(roles));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunConsole>();
 
         if (storage.Provider == StorageNames.FileSystemProvider)
         {
@@ -64,6 +67,7 @@ public static class Extensions
         services.AddHttpClient<ArtifactResolver>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<AdminToken>();
         services.AddHostedService<AdminTokenBootstrap>();
+        services.AddHostedService<StartBanner>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
@@ -91,7 +95,8 @@ public static class Extensions
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<SubmissionLimiter>();
         services.AddSingleton<WorkerAvailability>();
-        services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
+        services.AddSingleton<ConfiguredWorkerCapabilities>();
+        services.AddSingleton<IWorkerCapabilitiesProvider>(sp => sp.GetRequiredService<ConfiguredWorkerCapabilities>());
         if (roles.HasFlag(GridRoles.Worker))
         {
             services.AddSingleton<IJobExecutor, OnnxJobExecutor>();
