@@ -86,7 +86,7 @@ internal static class FairnessReportBuilder
         }
 
         var v = values.Slice(statistic.Aif360Offset, 5);
-        return new PrivilegedComparison(key, privileged, unprivileged, v[0], v[1], v[2], v[3], v[4]);
+        return new PrivilegedComparison(key, statistic.Favourable, privileged, unprivileged, v[0], v[1], v[2], v[3], v[4]);
     }
 
     private static void AddGroupWarnings(
