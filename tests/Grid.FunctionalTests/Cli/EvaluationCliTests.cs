@@ -61,6 +61,9 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.DoesNotContain("balanced_accuracy", headline.Stdout, StringComparison.Ordinal);
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("balanced_accuracy", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nnot compared: race: Native American (n = 18, below the minimum of 30: not reported); race x sex: Asian, Female (n = 2, below the minimum of 30: not reported);", all.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("group[Native American]", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years)", all.Stdout, StringComparison.Ordinal);
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.Equal(4, json.Json.GetProperty("baseline").GetInt32());
         Assert.Equal("[1,4]", Compact(json.Json.GetProperty("versions")));
@@ -189,6 +192,26 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.StartsWith("error: artifact 'compas-scores-two-years-nopii.csv' (2,247,610 bytes, sha256 ", line, StringComparison.Ordinal);
         Assert.Contains("downloading is off (Grid__Artifacts__Offline=true)", line, StringComparison.Ordinal);
         Assert.Contains("set Grid__Artifacts__Mirrors__0 to a folder that holds compas-scores-two-years-nopii.csv", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_Warnings_SummaryByDefaultAndTheWholeListWithTheFlag()
+    {
+        var cli = LocalRunner();
+
+        var summary = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
+        var all = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--warnings");
+
+        Assert.True(summary.ExitCode == 0, summary.ToString());
+        Assert.Contains(
+            "\nwarnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some) (--warnings lists all 8)\n",
+            summary.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains("| Asian, Female | 2 | 1 | n = 2, below the minimum of 30: not reported | — | — | — | — |", summary.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0000 [0.0000, 0.0000]", summary.Stdout, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("\n- race x sex: The group 'Asian, Female': n = 2, below the minimum of 30: not reported, and kept out of the disparities.\n", all.Stdout, StringComparison.Ordinal);
+        Assert.Equal(8, all.Stdout.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
     }
 
     [Fact]
