@@ -107,6 +107,11 @@ public static class VersionsApi
         var files = request.Files ?? throw HubException.Invalid("a draft needs its list of files");
         foreach (var file in files)
         {
+            if (file is null)
+            {
+                throw HubException.Invalid("a file in 'files' is null; each is {path, size, sha256}");
+            }
+
             if (file.Validate() is { } error)
             {
                 throw HubException.Invalid(error);

@@ -2,7 +2,6 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using ModelGrid.Api;
 using ModelGrid.Grains.Evaluations;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
@@ -105,7 +104,10 @@ public static class Extensions
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
-        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
+
+        // A request body that cannot be bound reaches RequestBodyProblems as an exception, to be answered with what is wrong.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         return builder;
     }
 
@@ -118,6 +120,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<RejectInvalidTokenMiddleware>();
+        app.UseMiddleware<RequestBodyProblems>();
         return app;
     }
 
