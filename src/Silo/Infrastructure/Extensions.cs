@@ -102,7 +102,7 @@ public static class Extensions
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailText.Complete);
         services.AddExceptionHandler<HubExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
         services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
 
@@ -124,14 +124,15 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>Maps the health endpoint, the OpenAPI document and, on silos with the api role, the REST API.</summary>
+    /// <summary>Maps the health endpoint and, on silos with the api role, the REST API, its OpenAPI document and reference, and the root page.</summary>
     /// <param name="app">The app.</param>
     public static WebApplication MapGridEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health");
         if (app.Services.GetRequiredService<GridRoleSet>().Roles.HasFlag(GridRoles.Api))
         {
-            app.MapOpenApi();
+            app.MapApiDocumentation();
+            app.MapRootPage();
             var api = app.MapGroup("/api/v1");
             api.MapModelsApi();
             api.MapVersionsApi();

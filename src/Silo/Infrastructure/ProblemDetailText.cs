@@ -60,7 +60,7 @@ public static class ProblemDetailText
         var target = Target(http);
         return status switch
         {
-            StatusCodes.Status404NotFound => $"nothing is served at {target}; the API is under /api/v1 (see /openapi/v1.json)",
+            StatusCodes.Status404NotFound => $"nothing is served at {target}; the API is under /api/v1 (see /docs or /openapi/v1.json)",
             StatusCodes.Status405MethodNotAllowed => $"{target}: this route does not take {request.Method}",
             StatusCodes.Status415UnsupportedMediaType => NotJson(http),
             _ => $"{target} was answered {status?.ToString(CultureInfo.InvariantCulture)} {title}",
