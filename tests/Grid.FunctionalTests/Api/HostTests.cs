@@ -49,7 +49,7 @@ public sealed class HostTests(GridAppFactory app)
         using var response = await app.Http().GetAsync(new Uri(target, UriKind.Relative), Ct);
 
         Assert.Equal(
-            $"nothing is served at GET {target}; the API is under /api/v1 (see /openapi/v1.json)",
+            $"nothing is served at GET {target}; the API is under /api/v1 (see /docs or /openapi/v1.json)",
             await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound, "Not Found"));
     }
 
