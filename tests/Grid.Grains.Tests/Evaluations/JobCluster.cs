@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Blobs;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ModelGrid.Grains.Tests.Evaluations;
@@ -99,6 +101,7 @@ public sealed class JobCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options()));
         });

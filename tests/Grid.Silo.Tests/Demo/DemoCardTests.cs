@@ -1,6 +1,6 @@
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
-using ModelGrid.Grains.Cards;
+using ModelGrid.Cards;
 using ModelGrid.Silo.Demo;
 
 namespace ModelGrid.Silo.Tests.Demo;

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Demo;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Content;
 using ModelGrid.Storage.GrainStorage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Options = Microsoft.Extensions.Options.Options;
 
@@ -40,6 +42,7 @@ public sealed class DemoCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton(TimeProvider.System);
         });
         _cluster = builder.Build();

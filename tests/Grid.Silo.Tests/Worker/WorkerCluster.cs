@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Options = Microsoft.Extensions.Options.Options;
 
@@ -69,6 +71,7 @@ public sealed class WorkerCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(Options.Create(Jobs));
         });
