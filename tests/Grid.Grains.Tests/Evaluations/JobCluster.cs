@@ -98,6 +98,7 @@ public sealed class JobCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = Root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);

@@ -68,6 +68,7 @@ public sealed class WorkerCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = _root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);

@@ -30,6 +30,7 @@ public abstract class StorageCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) => Configure(silo));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
