@@ -13,21 +13,26 @@ public sealed class CliContext
 {
     public const string DefaultUrl = "http://127.0.0.1:5180";
     private static readonly JsonSerializerOptions PrettyJson = new(ApiJson.Options) { WriteIndented = true };
+    private readonly Lazy<Hub> _hub;
     private GridClient? _client;
 
-    private CliContext(Uri url, string? token, bool json, IAnsiConsole console, TextWriter output, TextWriter error)
+    private CliContext(Func<Hub> hub, bool json, IAnsiConsole console, TextWriter output, TextWriter error)
     {
-        Url = url;
-        Token = token;
+        _hub = new Lazy<Hub>(hub);
         Json = json;
         Console = console;
         Output = json ? output : TerminalTextWriter.Wrap(output);
         Error = TerminalTextWriter.Wrap(error);
     }
 
-    public Uri Url { get; }
+    /// <summary>The hub: <c>--url</c>, else <c>GRID_URL</c>, else the saved login, else <see cref="DefaultUrl"/>. Read when first needed, so a command that needs no hub never fails on it.</summary>
+    public Uri Url => _hub.Value.Url;
 
-    public string? Token { get; }
+    /// <summary>The token: <c>--token</c>, else <c>GRID_TOKEN</c>, else the saved login's (for the hub it was saved for); null for none.</summary>
+    public string? Token => _hub.Value.Token;
+
+    /// <summary>Where <see cref="Token"/> came from: <c>--token</c>, <c>GRID_TOKEN</c> or <c>the saved login</c>; null for none.</summary>
+    public string? TokenSource => _hub.Value.TokenSource;
 
     public bool Json { get; }
 
@@ -44,21 +49,38 @@ public sealed class CliContext
 
     public static CliContext From(ParseResult parse, GlobalOptions global, TextWriter output, TextWriter error)
     {
+        var json = parse.GetValue(global.Json);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        return new CliContext(() => ResolveHub(parse, global), json, console, output, error);
+    }
+
+    private static Hub ResolveHub(ParseResult parse, GlobalOptions global)
+    {
+        // An empty value counts as unset, as a shell's `GRID_URL=` or `export GRID_TOKEN=` means "none".
         var settings = CliSettings.Load();
-        var urlText = parse.GetValue(global.Url) ?? Environment.GetEnvironmentVariable("GRID_URL") ?? settings.Url ?? DefaultUrl;
+        var urlText = Given(parse.GetValue(global.Url)) ?? Given(Environment.GetEnvironmentVariable("GRID_URL")) ?? Given(settings.Url) ?? DefaultUrl;
         if (!Uri.TryCreate(urlText.EndsWith('/') ? urlText : urlText + "/", UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new CliException($"'{urlText}' is not an http(s) address of a hub");
         }
 
+        if (Given(parse.GetValue(global.Token)) is { } option)
+        {
+            return new Hub(url, option, "--token");
+        }
+
+        if (Given(Environment.GetEnvironmentVariable("GRID_TOKEN")) is { } variable)
+        {
+            return new Hub(url, variable, "GRID_TOKEN");
+        }
+
         // A saved token goes only to the hub it was saved for.
-        var token = parse.GetValue(global.Token)
-            ?? Environment.GetEnvironmentVariable("GRID_TOKEN")
-            ?? (settings.Token is not null && SameHub(settings.Url, url) ? settings.Token : null);
-        var json = parse.GetValue(global.Json);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        return new CliContext(url, token, json, console, output, error);
+        return Given(settings.Token) is { } saved && SameHub(settings.Url, url)
+            ? new Hub(url, saved, "the saved login")
+            : new Hub(url, null, null);
     }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Whether progress is drawn live: a terminal, and not <c>--json</c>.</summary>
     public bool ShowsProgress => !Json && Console.Profile.Capabilities.Interactive && !System.Console.IsOutputRedirected;
@@ -102,6 +124,8 @@ public sealed class CliContext
 
     private static bool SameHub(string? saved, Uri url) =>
         saved is not null && Uri.TryCreate(saved.EndsWith('/') ? saved : saved + "/", UriKind.Absolute, out var s) && Uri.Compare(s, url, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private sealed record Hub(Uri Url, string? Token, string? TokenSource);
 
     private sealed class NotesOnly(TextWriter error) : ITransferProgress
     {

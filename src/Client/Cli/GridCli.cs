@@ -29,6 +29,7 @@ public static class GridCli
         foreach (var command in new[]
         {
             LoginCommand.Build(host),
+            WhoAmICommand.Build(host),
             TokenCommands.Build(host),
             ModelCommands.Build(host),
             VersionCommands.Build(host),

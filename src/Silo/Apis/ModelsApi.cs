@@ -68,9 +68,11 @@ public static class ModelsApi
         return TypedResults.Ok(updated);
     }
 
-    public static Ok<WhoAmI> WhoAmI(HttpContext context)
+    public static async Task<Ok<WhoAmI>> WhoAmI(HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
-        return TypedResults.Ok(new WhoAmI(caller.Subject, caller.Owner, ScopeNames.ToNames(caller.Scopes)));
+        // Tokens issued by the hub have an owner and a record with their expiry; the bootstrap admin token has neither.
+        var expiresAt = caller.Owner is null ? null : (await grains.GetGrain<IAccessTokenGrain>(caller.Subject).Get())?.ExpiresAt;
+        return TypedResults.Ok(new WhoAmI(caller.Subject, caller.Owner, ScopeNames.ToNames(caller.Scopes), expiresAt));
     }
 }

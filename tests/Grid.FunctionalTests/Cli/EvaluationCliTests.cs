@@ -193,6 +193,19 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     }
 
     [Fact]
+    public async Task Local_WithGridUrlAndGridTokenSetEmpty_NeedsNoHub()
+    {
+        var cli = LocalRunner();
+        cli.Environment["GRID_URL"] = string.Empty;
+        cli.Environment["GRID_TOKEN"] = string.Empty;
+
+        var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("compas-recidivism", result.Json.GetProperty("suite").GetString());
+    }
+
+    [Fact]
     public async Task Local_SecondRun_ReadsTheVerifiedCacheWithoutMirrors()
     {
         var cli = LocalRunner();
