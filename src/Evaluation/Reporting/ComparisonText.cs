@@ -5,12 +5,18 @@ using ModelGrid.Evaluation.Comparison;
 namespace ModelGrid.Evaluation.Reporting;
 
 /// <summary>
-/// A comparison as a plain-text table for terminals and logs: one row per metric, one column per version with its
-/// value and interval, and for every version but the baseline the paired delta with its interval and a '*' when the
-/// delta is significant (its interval excludes 0).
+/// A comparison as plain text for terminals and logs. <see cref="Render"/> fits a width (100 columns by default): each
+/// metric is a heading, under it each version's value with its interval and, for every version but the baseline, the
+/// paired delta with its interval and a '*' when it is significant (its interval excludes 0); versions that do not
+/// fit side by side continue in a further block. <see cref="RenderWide"/> puts each metric on one line instead.
 /// </summary>
 public static class ComparisonText
 {
+    private const string Gap = "  ";
+    private const string ValueLabel = "  value";
+    private const string DeltaLabel = "  Δ";
+    private static readonly int LabelWidth = Math.Max(ValueLabel.Length, DeltaLabel.Length);
+
     /// <summary>The rows terminals show by default (the API and <c>--all</c> give every one): headline rates and the fairness gaps.</summary>
     public static IReadOnlyCollection<string> HeadlineMetrics { get; } =
     [
@@ -20,51 +26,160 @@ public static class ComparisonText
         "group[Female].selection_rate", "group[Male].selection_rate",
     ];
 
-    /// <summary>The table; <paramref name="metrics"/> limits the rows to those names (all when null).</summary>
-    public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
+    /// <summary>
+    /// The comparison laid out within <paramref name="width"/> columns where its values allow; <paramref name="metrics"/>
+    /// limits the rows to those names (all when null).
+    /// </summary>
+    public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name)).ToList();
-        var header = new List<string> { "metric" };
-        foreach (var v in report.Versions)
+        var rows = Rows(report, metrics);
+
+        // Each version's column: its headers, its values over their intervals, its deltas over theirs.
+        var columns = report.Versions.Select((v, i) =>
         {
-            header.Add(v == report.Baseline ? $"v{v} (baseline)" : $"v{v}");
-            if (v != report.Baseline)
+            var cells = new List<string>(Headers(report, v));
+            foreach (var metric in rows)
             {
-                header.Add($"Δ v{v} − v{report.Baseline}");
+                var figure = metric.Figures[i];
+                cells.AddRange(ValueLines(figure.Value));
+                cells.AddRange(DeltaLines(report, figure));
+            }
+
+            return (Version: i, Width: cells.Max(c => c.Length));
+        }).ToList();
+
+        var text = new StringBuilder();
+        var baseline = report.Baseline.ToString(CultureInfo.InvariantCulture);
+        foreach (var line in TextTable.Wrap(Preamble(report, $"Δ: the change from v{baseline} (the baseline), with its interval from"), width))
+        {
+            text.Append(line).Append('\n');
+        }
+
+        foreach (var block in Blocks(columns, width - LabelWidth))
+        {
+            text.Append('\n');
+            var headers = block.Select(c => Headers(report, report.Versions[c.Version])).ToList();
+            AppendLine(text, string.Empty, block.Select((c, k) => (headers[k][0], c.Width)));
+            AppendLine(text, string.Empty, block.Select((c, k) => (headers[k][1], c.Width)));
+            foreach (var metric in rows)
+            {
+                text.Append(Name(metric)).Append('\n');
+                var values = block.Select(c => ValueLines(metric.Figures[c.Version].Value)).ToList();
+                AppendLine(text, ValueLabel, block.Select((c, k) => (values[k][0], c.Width)));
+                AppendLine(text, string.Empty, block.Select((c, k) => (values[k][1], c.Width)));
+                if (block.Any(c => report.Versions[c.Version] != report.Baseline))
+                {
+                    var deltas = block.Select(c => DeltaLines(report, metric.Figures[c.Version])).ToList();
+                    AppendLine(text, DeltaLabel, block.Select((c, k) => (deltas[k][0], c.Width)));
+                    AppendLine(text, string.Empty, block.Select((c, k) => (deltas[k][1], c.Width)));
+                }
             }
         }
 
-        var table = new List<List<string>> { header };
-        foreach (var metric in rows)
+        return text.ToString();
+    }
+
+    /// <summary>Every column side by side, one line per metric, however wide that is; <paramref name="metrics"/> as for <see cref="Render"/>.</summary>
+    public static string RenderWide(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var headers = new List<TextColumn> { new("metric") };
+        foreach (var v in report.Versions)
         {
-            var row = new List<string> { metric.View is null ? metric.Name : $"{metric.View}: {metric.Name}" };
+            headers.Add(new(Header(report, v)));
+            if (v != report.Baseline)
+            {
+                headers.Add(new(Delta(report, v)));
+            }
+        }
+
+        var table = new TextTable([.. headers]);
+        foreach (var metric in Rows(report, metrics))
+        {
+            var row = new List<string> { Name(metric) };
             foreach (var figure in metric.Figures)
             {
                 row.Add(Figures.WithInterval(figure.Value));
                 if (figure.Version != report.Baseline)
                 {
-                    row.Add(Figures.DeltaWithInterval(figure.Delta) + (figure.Significant == true ? " *" : ""));
+                    row.Add(Figures.DeltaWithInterval(figure.Delta) + (figure.Significant == true ? " *" : string.Empty));
                 }
             }
 
-            table.Add(row);
+            table.AddRow([.. row]);
         }
 
-        var widths = Enumerable.Range(0, header.Count).Select(c => table.Max(r => r[c].Length)).ToArray();
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{report.Suite} ({report.SuiteDigest[..12]}), {(report.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% intervals; ")
-            .Append(CultureInfo.InvariantCulture, $"deltas from a paired bootstrap (B = {Figures.Count(report.Replicates)}, seed {report.Seed}); * = significant (interval excludes 0)\n");
-        foreach (var row in table)
+        return Preamble(report, "deltas from the baseline from") + "\n" + table.Render();
+    }
+
+    private static List<ComparedMetric> Rows(ComparisonReport report, IReadOnlyCollection<string>? metrics) =>
+        [.. report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name))];
+
+    private static string Preamble(ComparisonReport report, string deltas) =>
+        string.Create(CultureInfo.InvariantCulture, $"{report.Suite} ({report.SuiteDigest[..12]}), {(report.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% intervals in brackets; ")
+        + string.Create(CultureInfo.InvariantCulture, $"{deltas} a paired bootstrap (B = {Figures.Count(report.Replicates)}, seed {report.Seed}); * = significant (the interval excludes 0)");
+
+    private static string Header(ComparisonReport report, int version) =>
+        version == report.Baseline ? $"v{version} (baseline)" : $"v{version}";
+
+    /// <summary>A version's column headers: its number, and under it what its deltas are ("Δ v4 − v1").</summary>
+    private static string[] Headers(ComparisonReport report, int version) =>
+        [Header(report, version), version == report.Baseline ? string.Empty : Delta(report, version)];
+
+    private static string Delta(ComparisonReport report, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"Δ v{version} − v{report.Baseline}");
+
+    private static string Name(ComparedMetric metric) => metric.View is null ? metric.Name : $"{metric.View}: {metric.Name}";
+
+    private static string[] ValueLines(Running.MetricValue? value) =>
+        value is null ? ["—", string.Empty]
+        : double.IsNaN(value.Lower) ? [Figures.Format(value.Value), string.Empty]
+        : [Figures.Format(value.Value), $"[{Figures.Format(value.Lower)}, {Figures.Format(value.Upper)}]"];
+
+    private static string[] DeltaLines(ComparisonReport report, VersionFigure figure)
+    {
+        if (figure.Delta is not { } delta)
         {
-            for (var c = 0; c < row.Count; c++)
+            return [figure.Version == report.Baseline ? string.Empty : "—", string.Empty];
+        }
+
+        var value = Figures.WithSign(delta.Value) + (figure.Significant == true ? " *" : string.Empty);
+        return double.IsNaN(delta.Lower) ? [value, string.Empty] : [value, $"[{Figures.WithSign(delta.Lower)}, {Figures.WithSign(delta.Upper)}]"];
+    }
+
+    /// <summary>The version columns in runs that fit <paramref name="room"/> side by side (at least one per run).</summary>
+    private static List<List<(int Version, int Width)>> Blocks(List<(int Version, int Width)> columns, int room)
+    {
+        var blocks = new List<List<(int Version, int Width)>>();
+        var used = 0;
+        foreach (var column in columns)
+        {
+            if (blocks.Count == 0 || used + Gap.Length + column.Width > room)
             {
-                text.Append(c == 0 ? row[c].PadRight(widths[c]) : "  " + row[c].PadRight(widths[c]));
+                blocks.Add([]);
+                used = 0;
             }
 
-            text.Append('\n');
+            blocks[^1].Add(column);
+            used += Gap.Length + column.Width;
         }
 
-        return text.ToString();
+        return blocks;
+    }
+
+    private static void AppendLine(StringBuilder text, string label, IEnumerable<(string Text, int Width)> cells)
+    {
+        var line = new StringBuilder(label.PadRight(LabelWidth));
+        foreach (var (cell, width) in cells)
+        {
+            line.Append(Gap).Append(cell.PadRight(width));
+        }
+
+        var trimmed = line.ToString().TrimEnd();
+        if (trimmed.Length > 0)
+        {
+            text.Append(trimmed).Append('\n');
+        }
     }
 }
