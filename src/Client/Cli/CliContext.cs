@@ -3,8 +3,8 @@ using System.Text.Json;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.Client.Transfer;
+using ModelGrid.Evaluation.Reporting;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace ModelGrid.Client.Cli;
 
@@ -16,10 +16,12 @@ public sealed class CliContext
     private readonly Lazy<Hub> _hub;
     private GridClient? _client;
 
-    private CliContext(Func<Hub> hub, bool json, IAnsiConsole console, TextWriter output, TextWriter error)
+    private CliContext(Func<Hub> hub, bool json, bool wide, int width, IAnsiConsole console, TextWriter output, TextWriter error)
     {
         _hub = new Lazy<Hub>(hub);
         Json = json;
+        Wide = wide;
+        Width = width;
         Console = console;
         Output = json ? output : TerminalTextWriter.Wrap(output);
         Error = TerminalTextWriter.Wrap(error);
@@ -36,7 +38,16 @@ public sealed class CliContext
 
     public bool Json { get; }
 
-    /// <summary>The console for prompts and live progress; tables go through <see cref="Write(IRenderable)"/>.</summary>
+    /// <summary>Whether tables show every column (<c>--wide</c>) rather than the headline ones.</summary>
+    public bool Wide { get; }
+
+    /// <summary>How wide output may be (<see cref="OutputWidth"/>): tables wrap their free text to it.</summary>
+    public int Width { get; }
+
+    /// <summary>The width reports and comparisons are laid out for: <see cref="Width"/>, at most 100 columns.</summary>
+    public int LayoutWidth => Math.Min(Width, TextTable.DefaultWidth);
+
+    /// <summary>The console for prompts and live progress; tables go through <see cref="Write(TextTable)"/>.</summary>
     public IAnsiConsole Console { get; }
 
     /// <summary>Standard output: as it is for <c>--json</c>, else through <see cref="TerminalTextWriter"/>.</summary>
@@ -51,7 +62,7 @@ public sealed class CliContext
     {
         var json = parse.GetValue(global.Json);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        return new CliContext(() => ResolveHub(parse, global), json, console, output, error);
+        return new CliContext(() => ResolveHub(parse, global), json, parse.GetValue(global.Wide), OutputWidth.Of(output), console, output, error);
     }
 
     private static Hub ResolveHub(ParseResult parse, GlobalOptions global)
@@ -90,20 +101,13 @@ public sealed class CliContext
     public void WriteLine(string text) => Output.WriteLine(text);
 
     /// <summary>
-    /// Writes a table (or any renderable) as plain text through <see cref="Output"/>: laid out at the console's width,
-    /// with no colour or cursor codes of its own, so the terminal text filter leaves it as drawn.
+    /// Writes a table through <see cref="Output"/>, its free text wrapped to <see cref="Width"/> and nothing else: a
+    /// digest, an address or a figure is never split.
     /// </summary>
-    public void Write(IRenderable renderable)
+    public void Write(TextTable table)
     {
-        var plain = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Output),
-        });
-        plain.Profile.Width = Console.Profile.Width;
-        plain.Write(renderable);
+        ArgumentNullException.ThrowIfNull(table);
+        Output.Write(table.Render(Width));
     }
 
     /// <summary>Runs <paramref name="work"/> with progress bars on a terminal, and quietly (notes to stderr) otherwise.</summary>

@@ -13,13 +13,16 @@ namespace ModelGrid.Client.Cli;
 /// </summary>
 public static class EvaluationText
 {
-    /// <summary>A result: which suite and model, the headline metrics and fairness views with intervals, and the warnings.</summary>
-    public static string Report(EvaluationReport report)
+    /// <summary>
+    /// A result: which suite and model, the headline metrics and fairness views with intervals (<see cref="ReportText"/>;
+    /// <paramref name="wide"/> for every rate of a group on one line), and the warnings.
+    /// </summary>
+    public static string Report(EvaluationReport report, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"suite {report.Suite}@{report.SuiteVersion} ({report.SuiteDigest[..12]}), model sha256 {report.ModelSha256[..12]}, evaluator {report.Evaluator}\n\n");
-        text.Append(ReportMarkdown.Render(report));
+        text.Append(ReportText.Render(report, wide, width));
         if (report.Warnings.Count > 0)
         {
             text.Append("\nwarnings:\n");
@@ -59,7 +62,7 @@ public static class EvaluationText
     /// What <c>grid eval status</c> prints: the job's details, why it may wait (the hub's warnings), whether its result
     /// was reused, then the result when it succeeded.
     /// </summary>
-    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null)
+    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(job);
         var text = new StringBuilder();
@@ -96,7 +99,7 @@ public static class EvaluationText
 
         if (report is not null)
         {
-            text.Append('\n').Append(Report(report));
+            text.Append('\n').Append(Report(report, wide, width));
         }
 
         return text.ToString();

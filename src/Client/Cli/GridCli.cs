@@ -25,6 +25,7 @@ public static class GridCli
             global.Url,
             global.Token,
             global.Json,
+            global.Wide,
         };
         foreach (var command in new[]
         {

@@ -45,7 +45,7 @@ public static partial class EvaluationCommands
             }
             else
             {
-                cli.Output.Write(EvaluationText.Report(report));
+                cli.Output.Write(EvaluationText.Report(report, cli.Wide, cli.LayoutWidth));
             }
 
             return ExitCodes.Success;
@@ -172,7 +172,7 @@ public static partial class EvaluationCommands
         }
         else
         {
-            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings));
+            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings, cli.Wide, cli.LayoutWidth));
         }
     }
 
