@@ -15,21 +15,32 @@ public static class EvaluationText
 {
     /// <summary>
     /// A result: which suite and model, the headline metrics and fairness views with intervals (<see cref="ReportText"/>;
-    /// <paramref name="wide"/> for every rate of a group on one line), and the warnings.
+    /// <paramref name="wide"/> for every rate of a group on one line, laid out within <paramref name="width"/>), and the
+    /// warnings — summed up by kind in one line, or every one with <paramref name="allWarnings"/> (<c>--warnings</c>).
     /// </summary>
-    public static string Report(EvaluationReport report, bool wide = false, int width = TextTable.DefaultWidth)
+    public static string Report(EvaluationReport report, bool allWarnings = false, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"suite {report.Suite}@{report.SuiteVersion} ({report.SuiteDigest[..12]}), model sha256 {report.ModelSha256[..12]}, evaluator {report.Evaluator}\n\n");
         text.Append(ReportText.Render(report, wide, width));
-        if (report.Warnings.Count > 0)
+        text.Append("\ndefinitions: grid eval explain <metric>, e.g. grid eval explain ")
+            .Append(report.Fairness.Count > 0 ? "aif360.disparate_impact" : report.Metrics.Count > 0 ? report.Metrics[0].Name : "accuracy").Append('\n');
+        if (WarningSummary.Describe(report) is not { } summary)
         {
-            text.Append("\nwarnings:\n");
-            foreach (var warning in report.Warnings)
-            {
-                text.Append("- ").Append(warning).Append('\n');
-            }
+            return text.ToString();
+        }
+
+        if (!allWarnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"warnings: {summary} (--warnings lists all {report.Warnings.Count})\n");
+            return text.ToString();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"warnings: {summary}\n");
+        foreach (var warning in report.Warnings)
+        {
+            text.Append("- ").Append(warning).Append('\n');
         }
 
         return text.ToString();
@@ -60,9 +71,9 @@ public static class EvaluationText
 
     /// <summary>
     /// What <c>grid eval status</c> prints: the job's details, why it may wait (the hub's warnings), whether its result
-    /// was reused, then the result when it succeeded.
+    /// was reused, then the result when it succeeded (its warnings summed up, or all of them with <paramref name="allWarnings"/>).
     /// </summary>
-    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool wide = false, int width = TextTable.DefaultWidth)
+    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool allWarnings = false, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(job);
         var text = new StringBuilder();
@@ -99,7 +110,7 @@ public static class EvaluationText
 
         if (report is not null)
         {
-            text.Append('\n').Append(Report(report, wide, width));
+            text.Append('\n').Append(Report(report, allWarnings, wide, width));
         }
 
         return text.ToString();

@@ -11,7 +11,9 @@ namespace ModelGrid.Client.Cli;
 /// A report's figures as plain-text tables for a terminal: the headline metrics, then for each fairness view its groups
 /// and disparities, or the throughput measurements. By default every table fits 100 columns — each view's groups come
 /// in two tables, counts with selection rate and accuracy, then the error rates — and <c>wide</c> puts every rate of a
-/// group on one line. The figures are those of the card (<see cref="ReportMarkdown"/>), in the same formats.
+/// group on one line. A group below the suite's minimum size shows why in place of its rates. The figures, and the
+/// sentence on which prediction each family of fairness metrics counts, are those of the card
+/// (<see cref="ReportMarkdown"/>), in the same formats.
 /// </summary>
 public static class ReportText
 {
@@ -52,6 +54,12 @@ public static class ReportText
         }
 
         text.Append(headline.Render(width));
+        if (ReportMarkdown.Orientation(report) is { } orientation)
+        {
+            text.Append('\n');
+            Lines(text, orientation, width);
+        }
+
         foreach (var view in report.Fairness)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nBy {TerminalText.Safe(view.Name)}\n\n");
@@ -98,11 +106,19 @@ public static class ReportText
         var table = new TextTable([.. columns]);
         foreach (var group in view.Groups)
         {
-            var row = new List<string> { TerminalText.Safe(group.Group) + (group.InDisparity ? string.Empty : " (small)") };
+            var row = new List<string> { TerminalText.Safe(group.Group) };
             if (counts)
             {
                 row.Add(Figures.Count(group.Count));
                 row.Add(Figures.Count(group.Positives));
+            }
+
+            // A group below the minimum size has no figures: the reason runs across its rate columns instead.
+            if (group.NotReported is { } reason)
+            {
+                row.Add(TerminalText.Safe(reason));
+                table.AddSpanningRow([.. row]);
+                continue;
             }
 
             row.AddRange(rates.Select(r => Figures.WithInterval(group.Rates.FirstOrDefault(m => m.Name == RateNames[r]))));

@@ -8,7 +8,9 @@ namespace ModelGrid.Evaluation.Reporting;
 /// A comparison as plain text for terminals and logs. <see cref="Render"/> fits a width (100 columns by default): each
 /// metric is a heading, under it each version's value with its interval and, for every version but the baseline, the
 /// paired delta with its interval and a '*' when it is significant (its interval excludes 0); versions that do not
-/// fit side by side continue in a further block. <see cref="RenderWide"/> puts each metric on one line instead.
+/// fit side by side continue in a further block. <see cref="RenderWide"/> puts each metric on one line instead. Both
+/// end with which prediction each family of fairness metrics counts, and one "not compared" line naming the groups
+/// below the suite's minimum size.
 /// </summary>
 public static class ComparisonText
 {
@@ -33,7 +35,8 @@ public static class ComparisonText
     public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = Rows(report, metrics);
+        var selected = Selected(report, metrics);
+        var rows = Reported(selected);
 
         // Each version's column: its headers, its values over their intervals, its deltas over theirs.
         var columns = report.Versions.Select((v, i) =>
@@ -77,6 +80,17 @@ public static class ComparisonText
             }
         }
 
+        var notes = Notes(report, selected, rows);
+        if (notes.Count > 0)
+        {
+            text.Append('\n');
+        }
+
+        foreach (var line in notes.SelectMany(n => TextTable.Wrap(n, width)))
+        {
+            text.Append(line).Append('\n');
+        }
+
         return text.ToString();
     }
 
@@ -84,6 +98,8 @@ public static class ComparisonText
     public static string RenderWide(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var selected = Selected(report, metrics);
+        var rows = Reported(selected);
         var headers = new List<TextColumn> { new("metric") };
         foreach (var v in report.Versions)
         {
@@ -95,7 +111,7 @@ public static class ComparisonText
         }
 
         var table = new TextTable([.. headers]);
-        foreach (var metric in Rows(report, metrics))
+        foreach (var metric in rows)
         {
             var row = new List<string> { Name(metric) };
             foreach (var figure in metric.Figures)
@@ -110,11 +126,40 @@ public static class ComparisonText
             table.AddRow([.. row]);
         }
 
-        return Preamble(report, "deltas from the baseline from") + "\n" + table.Render();
+        return Preamble(report, "deltas from the baseline from") + "\n" + table.Render() + string.Concat(Notes(report, selected, rows).Select(n => n + "\n"));
     }
 
-    private static List<ComparedMetric> Rows(ComparisonReport report, IReadOnlyCollection<string>? metrics) =>
+    private static List<ComparedMetric> Selected(ComparisonReport report, IReadOnlyCollection<string>? metrics) =>
         [.. report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name))];
+
+    private static List<ComparedMetric> Reported(List<ComparedMetric> selected) => [.. selected.Where(m => m.NotReported is null)];
+
+    /// <summary>
+    /// What the figures need said: which prediction each family of fairness metrics counts (when fairness rows are shown),
+    /// and the groups below the minimum size, which have no figures to compare — one line naming each, not a row per rate.
+    /// </summary>
+    private static List<string> Notes(ComparisonReport report, List<ComparedMetric> selected, List<ComparedMetric> rows)
+    {
+        var notes = new List<string>();
+        if (report.Outcomes is { } outcomes && rows.Any(m => m.View is not null))
+        {
+            notes.Add(ReportMarkdown.Orientation(outcomes));
+        }
+
+        var unreported = selected.Where(m => m.NotReported is not null)
+            .Select(m => $"{(m.View is null ? string.Empty : m.View + ": ")}{GroupOf(m.Name)} ({m.NotReported})")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (unreported.Count > 0)
+        {
+            notes.Add("not compared: " + string.Join("; ", unreported));
+        }
+
+        return notes;
+    }
+
+    private static string GroupOf(string name) =>
+        name.StartsWith("group[", StringComparison.Ordinal) && name.IndexOf("].", StringComparison.Ordinal) is var close and > 6 ? name[6..close] : name;
 
     private static string Preamble(ComparisonReport report, string deltas) =>
         string.Create(CultureInfo.InvariantCulture, $"{report.Suite} ({report.SuiteDigest[..12]}), {(report.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% intervals in brackets; ")

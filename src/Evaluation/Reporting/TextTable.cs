@@ -15,7 +15,7 @@ public sealed class TextTable
 
     private const string Gap = "  ";
     private readonly TextColumn[] _columns;
-    private readonly List<string[]> _rows = [];
+    private readonly List<Row> _rows = [];
 
     public TextTable(params TextColumn[] columns)
     {
@@ -23,20 +23,22 @@ public sealed class TextTable
         _columns = columns;
     }
 
-    /// <summary>The number of rows added.</summary>
-    public int Count => _rows.Count;
-
     /// <summary>Adds a row; missing cells are empty, a tab is a space (a terminal would move it to a tab stop).</summary>
-    public TextTable AddRow(params string?[] cells)
+    public TextTable AddRow(params string?[] cells) => Add(cells, spans: false);
+
+    /// <summary>
+    /// Adds a row whose last cell runs on across the columns after it, as one line ("n = 2, below the minimum of 30: not
+    /// reported" where a row of figures would be); it does not widen the column it starts in.
+    /// </summary>
+    public TextTable AddSpanningRow(params string?[] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        if (cells.Length > _columns.Length)
+        if (cells.Length == 0)
         {
-            throw new ArgumentException($"the row has {cells.Length} cells; the table has {_columns.Length} columns", nameof(cells));
+            throw new ArgumentException("a spanning row needs a cell to span", nameof(cells));
         }
 
-        _rows.Add([.. Enumerable.Range(0, _columns.Length).Select(i => i < cells.Length ? cells[i]?.Replace('\t', ' ') ?? string.Empty : string.Empty)]);
-        return this;
+        return Add(cells, spans: true);
     }
 
     /// <summary>The table as lines of at most <paramref name="width"/> characters where its values allow, each ending in a newline.</summary>
@@ -46,14 +48,15 @@ public sealed class TextTable
         var least = new int[_columns.Length];
         for (var c = 0; c < _columns.Length; c++)
         {
-            var lines = _rows.SelectMany(r => r[c].Split('\n')).Append(_columns[c].Header).ToList();
+            var column = c;
+            var lines = _rows.Where(r => r.Measured(column)).SelectMany(r => r.Cells[column].Split('\n')).Append(_columns[c].Header).ToList();
             natural[c] = lines.Max(l => l.Length);
             least[c] = _columns[c].Wraps ? lines.SelectMany(l => l.Split(' ')).Append(_columns[c].Header).Max(w => w.Length) : natural[c];
         }
 
         var widths = Shrink(natural, least, width - (Gap.Length * (_columns.Length - 1)));
         var text = new StringBuilder();
-        AppendRow(text, [.. _columns.Select(c => c.Header)], widths);
+        AppendRow(text, new Row([.. _columns.Select(c => c.Header)], -1), widths);
         foreach (var row in _rows)
         {
             AppendRow(text, row, widths);
@@ -118,20 +121,40 @@ public sealed class TextTable
         return widths;
     }
 
-    private void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    private TextTable Add(string?[] cells, bool spans)
     {
-        var lines = cells.Select((cell, c) => _columns[c].Wraps ? Wrap(cell, widths[c]) : cell.Split('\n')).ToArray();
+        ArgumentNullException.ThrowIfNull(cells);
+        if (cells.Length > _columns.Length)
+        {
+            throw new ArgumentException($"the row has {cells.Length} cells; the table has {_columns.Length} columns", nameof(cells));
+        }
+
+        _rows.Add(new([.. Enumerable.Range(0, _columns.Length).Select(i => i < cells.Length ? cells[i]?.Replace('\t', ' ') ?? string.Empty : string.Empty)], spans ? cells.Length - 1 : -1));
+        return this;
+    }
+
+    private void AppendRow(StringBuilder text, Row row, int[] widths)
+    {
+        var count = row.Spans < 0 ? row.Cells.Length : row.Spans + 1;
+        var lines = row.Cells.Take(count).Select((cell, c) => _columns[c].Wraps && c != row.Spans ? Wrap(cell, widths[c]) : cell.Split('\n')).ToArray();
         var height = lines.Max(l => l.Count);
         for (var i = 0; i < height; i++)
         {
             var line = new StringBuilder();
-            for (var c = 0; c < cells.Length; c++)
+            for (var c = 0; c < count; c++)
             {
                 var part = i < lines[c].Count ? lines[c][i] : string.Empty;
-                line.Append(c == 0 ? string.Empty : Gap).Append(_columns[c].AlignRight ? part.PadLeft(widths[c]) : part.PadRight(widths[c]));
+                line.Append(c == 0 ? string.Empty : Gap).Append(c == row.Spans ? part : _columns[c].AlignRight ? part.PadLeft(widths[c]) : part.PadRight(widths[c]));
             }
 
             text.Append(line.ToString().TrimEnd()).Append('\n');
         }
+    }
+
+    /// <summary>A row's cells; <paramref name="Spans"/> is the cell that runs on across the columns after it, or -1.</summary>
+    private sealed record Row(string[] Cells, int Spans)
+    {
+        /// <summary>Whether the cell in <paramref name="column"/> counts toward the column's width.</summary>
+        public bool Measured(int column) => Spans < 0 || column < Spans;
     }
 }

@@ -142,6 +142,69 @@ public sealed class ComparisonTextTests
         Assert.DoesNotContain(LongestName, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_GroupBelowTheMinimum_OneLineInsteadOfRowsOfNothing()
+    {
+        var text = ComparisonText.Render(WithSmallGroup);
+
+        Assert.DoesNotContain("group[Asian, Female]", text, StringComparison.Ordinal);
+        Assert.EndsWith("\nnot compared: race x sex: Asian, Female (n = 2, below the minimum of 30: not reported)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FairnessRows_SayWhichPredictionEachFamilyCountsWithinTheWidth()
+    {
+        var text = ComparisonText.Render(WithSmallGroup);
+        var overallOnly = ComparisonText.Render(WithSmallGroup, ["accuracy"]);
+
+        Assert.EndsWith(
+            "  Δ                        +0.0500 *\n"
+            + "                           [+0.0100, +0.0900]\n"
+            + "\n"
+            + "Fairlearn metrics and the group rates count the positive prediction ŷ = 1 (two_year_recid = 1).\n"
+            + "AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to\n"
+            + "be charged again within two years), and compare the privileged group with every other row.\n"
+            + "not compared: race x sex: Asian, Female (n = 2, below the minimum of 30: not reported)\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("AIF360", overallOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("not compared", overallOnly, StringComparison.Ordinal);
+        Assert.EndsWith("                           [+0.0100, +0.0900]\n", overallOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderWide_NotesAfterTheTable_OneLineEach()
+    {
+        var lines = ComparisonText.RenderWide(WithSmallGroup).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("race: aif360.disparate_impact  0.7000 [0.6000, 0.8000]", lines[3], StringComparison.Ordinal);
+        Assert.Equal(
+            "Fairlearn metrics and the group rates count the positive prediction ŷ = 1 (two_year_recid = 1). AIF360 metrics (aif360.*) count "
+            + "the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years), and compare the privileged group with every other row.",
+            lines[4]);
+        Assert.Equal("not compared: race x sex: Asian, Female (n = 2, below the minimum of 30: not reported)", lines[5]);
+    }
+
+    /// <summary>A bias comparison of two versions with a group below the minimum size in its race x sex view.</summary>
+    private static ComparisonReport WithSmallGroup { get; } = new(
+        "compas-recidivism", new string('c', 64), 1, [1, 2], 1000, 7, 0.95,
+        [
+            Compared(null, "accuracy", null),
+            Compared("race", "aif360.disparate_impact", null),
+            Compared("race x sex", "group[Asian, Female].selection_rate", "n = 2, below the minimum of 30: not reported"),
+            Compared("race x sex", "group[Asian, Female].false_positive_rate", "n = 2, below the minimum of 30: not reported"),
+        ],
+        SampleReports.Compas);
+
+    private static ComparedMetric Compared(string? view, string name, string? notReported) => new(
+        view,
+        name,
+        notReported is null
+            ? [new VersionFigure(1, new MetricValue(name, 0.7, 0.6, 0.8, 1000, 0), null, null), new VersionFigure(2, new MetricValue(name, 0.75, 0.65, 0.85, 1000, 0), new MetricValue(name, 0.05, 0.01, 0.09, 1000, 0), true)]
+            : [new VersionFigure(1, null, null, null), new VersionFigure(2, null, null, null)],
+        notReported);
+
     /// <summary>Two metrics: accuracy (no significant delta) and the longest name the COMPAS suite compares, in its longest view.</summary>
     private static ComparisonReport Report(int versions)
     {

@@ -100,6 +100,21 @@ public sealed class TextTableTests
     }
 
     [Fact]
+    public void AddSpanningRow_ItsLastCellRunsOnWithoutWideningItsColumn()
+    {
+        var table = new TextTable(new("group"), TextColumn.Number("n"), new("selection rate"), new("accuracy"))
+            .AddRow("Caucasian", "2,454", "0.2300 [0.2100, 0.2500]", "0.6700 [0.6500, 0.6900]")
+            .AddSpanningRow("Asian, Female", "2", "n = 2, below the minimum of 30: not reported");
+
+        // The reason is longer than the selection-rate column; the column keeps the width of its figures.
+        Assert.Equal(
+            "group              n  selection rate           accuracy\n"
+            + "Caucasian      2,454  0.2300 [0.2100, 0.2500]  0.6700 [0.6500, 0.6900]\n"
+            + "Asian, Female      2  n = 2, below the minimum of 30: not reported\n",
+            table.Render());
+    }
+
+    [Fact]
     public void AddRow_MoreCellsThanColumns_Throws()
     {
         Assert.Throws<ArgumentException>(() => new TextTable(new TextColumn("a")).AddRow("1", "2"));

@@ -75,10 +75,16 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("balanced_accuracy", all.Stdout, StringComparison.Ordinal);
         Assert.All(all.Stdout.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length}: {line}"));
+        // The notes under the comparison are prose, wrapped at spaces to the width.
+        var allProse = all.Stdout.Replace('\n', ' ');
+        Assert.Contains(" not compared: race: Native American (n = 18, below the minimum of 30: not reported); race x sex: Asian, Female (n = 2, below the minimum of 30: not reported);", allProse, StringComparison.Ordinal);
+        Assert.DoesNotContain("group[Native American]", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years)", allProse, StringComparison.Ordinal);
         Assert.True(wide.ExitCode == 0, wide.ToString());
         var wideLines = wide.Stdout.TrimEnd('\n').Split('\n');
         Assert.Matches(@"^metric +v1 \(baseline\) +v2 +Δ v2 − v1 +v3 +Δ v3 − v1 +v4 +Δ v4 − v1$", wideLines[2]);
-        Assert.Equal(3 + 15, wideLines.Length);
+        Assert.Equal(3 + 15 + 1, wideLines.Length);
+        Assert.StartsWith("Fairlearn metrics and the group rates count the positive prediction ŷ = 1 (two_year_recid = 1). AIF360 metrics", wideLines[^1], StringComparison.Ordinal);
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.Equal(4, json.Json.GetProperty("baseline").GetInt32());
         Assert.Equal("[1,4]", Compact(json.Json.GetProperty("versions")));
@@ -199,7 +205,6 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     {
         var cli = LocalRunner();
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
 
@@ -224,12 +229,32 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     }
 
     [Fact]
+    public async Task Local_Warnings_SummaryByDefaultAndTheWholeListWithTheFlag()
+    {
+        var cli = LocalRunner();
+
+        var summary = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
+        var all = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--warnings");
+
+        Assert.True(summary.ExitCode == 0, summary.ToString());
+        Assert.Contains(
+            "\nwarnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some) (--warnings lists all 8)\n",
+            summary.Stdout,
+            StringComparison.Ordinal);
+        Assert.Matches(@"\nAsian, Female +2 +1  n = 2, below the minimum of 30: not reported\n", summary.Stdout);
+        Assert.Matches(@"\nAsian, Female +n = 2, below the minimum of 30: not reported\n", summary.Stdout);
+        Assert.DoesNotContain("0.0000 [0.0000, 0.0000]", summary.Stdout, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("\n- race x sex: The group 'Asian, Female': n = 2, below the minimum of 30: not reported, and kept out of the disparities.\n", all.Stdout, StringComparison.Ordinal);
+        Assert.Equal(8, all.Stdout.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Local_SecondRun_ReadsTheVerifiedCacheWithoutMirrors()
     {
         var cli = LocalRunner();
         var first = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var second = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
 
@@ -251,8 +276,7 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     private GridCliRunner LocalRunner()
     {
         var cli = new GridCliRunner(silo.Silo.Url);
-        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0];
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1];
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder;
         cli.Environment["Grid__Artifacts__Offline"] = "true";
         cli.Environment["GRID_CACHE"] = TestPaths.NewTempFolder("artifact-cache");
         return cli;
