@@ -107,6 +107,11 @@ public static class VersionsApi
         var files = request.Files ?? throw HubException.Invalid("a draft needs its list of files");
         foreach (var file in files)
         {
+            if (file is null)
+            {
+                throw HubException.Invalid("each of a draft's files is an object with its path, size and sha256, not null");
+            }
+
             if (file.Validate() is { } error)
             {
                 throw HubException.Invalid(error);
