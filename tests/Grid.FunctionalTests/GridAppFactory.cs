@@ -72,7 +72,6 @@ public sealed class GridAppFactory : WebApplicationFactory<Program>, IAsyncLifet
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: the host reads storage and cluster settings while Program runs.
-        var mirrors = TestPaths.Mirrors;
         var settings = new Dictionary<string, string>
         {
             ["Grid:Storage:Path"] = _data,
@@ -80,8 +79,7 @@ public sealed class GridAppFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Grid:Cluster:SiloPort"] = _ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Grid:Cluster:GatewayPort"] = _ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Grid:Auth:AdminToken"] = AdminToken,
-            ["Grid:Artifacts:Mirrors:0"] = mirrors[0],
-            ["Grid:Artifacts:Mirrors:1"] = mirrors[1],
+            ["Grid:Artifacts:Mirrors:0"] = TestArtifacts.MirrorFolder,
             ["Grid:Artifacts:Offline"] = "true",
             ["Grid:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Grid:Uploads:ChunkBytes"] = ChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -2,31 +2,13 @@ using System.Reflection;
 
 namespace ModelGrid.Testing;
 
-/// <summary>Where the repository, its build outputs and the offline artifact mirrors are.</summary>
+/// <summary>Where the repository and its build outputs are (third-party files: <see cref="TestArtifacts"/>).</summary>
 public static class TestPaths
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
     /// <summary>The folder holding Grid.sln.</summary>
     public static string RepositoryRoot => Root.Value;
-
-    /// <summary>
-    /// The folder of public datasets and models the tests use as artifact mirrors: <c>GRID_TEST_SHARED</c>, or
-    /// <c>shared/</c> beside the checkout. Tests never download.
-    /// </summary>
-    public static string SharedFolder
-    {
-        get
-        {
-            var folder = Environment.GetEnvironmentVariable("GRID_TEST_SHARED") ?? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
-            return Directory.Exists(folder)
-                ? folder
-                : throw new InvalidOperationException($"the artifact mirror folder '{folder}' does not exist; set GRID_TEST_SHARED to the folder holding datasets/ and models/");
-        }
-    }
-
-    /// <summary>The mirror folders for <c>Grid:Artifacts:Mirrors</c>.</summary>
-    public static IReadOnlyList<string> Mirrors => [Path.Combine(SharedFolder, "datasets"), Path.Combine(SharedFolder, "models")];
 
     /// <summary>The configuration the tests were built in (Debug or Release).</summary>
     public static string Configuration =>

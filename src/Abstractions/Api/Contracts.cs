@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ModelGrid.Auth;
 using ModelGrid.Hub;
 
@@ -11,9 +12,10 @@ namespace ModelGrid.Api;
 /// <param name="License">An SPDX licence id or expression.</param>
 /// <param name="Tags">Tags.</param>
 /// <param name="Visibility">Public (default) or private.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateModelRequest(
-    string Owner,
-    string Name,
+    [property: JsonRequired] string Owner,
+    [property: JsonRequired] string Name,
     string? Description = null,
     string? Task = null,
     string? License = null,
@@ -26,6 +28,7 @@ public sealed record CreateModelRequest(
 /// <param name="License">An SPDX licence id or expression.</param>
 /// <param name="Tags">Tags (replace the old ones).</param>
 /// <param name="Visibility">Public or private.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record UpdateModelRequest(
     string? Description = null,
     string? Task = null,
@@ -43,15 +46,18 @@ public sealed record ModelPage(IReadOnlyList<CatalogEntry> Items, int Total, int
 /// <summary>Body of <c>POST …/versions</c>: the files the draft will hold and, optionally, its card (r1).</summary>
 /// <param name="Files">Path, size and SHA-256 of every file.</param>
 /// <param name="Card">Markdown with YAML front matter.</param>
-public sealed record CreateDraftRequest(IReadOnlyList<ManifestFile> Files, string? Card = null);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CreateDraftRequest([property: JsonRequired] IReadOnlyList<ManifestFile> Files, string? Card = null);
 
 /// <summary>Body of <c>POST …/versions/{n}/withdraw</c>.</summary>
 /// <param name="Reason">Why; shown with every 410 answer for the version's files.</param>
-public sealed record WithdrawRequest(string Reason);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record WithdrawRequest([property: JsonRequired] string Reason);
 
 /// <summary>Body of <c>PUT …/aliases/{alias}</c>.</summary>
 /// <param name="Version">The published version the alias points at.</param>
-public sealed record SetAliasRequest(int Version);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SetAliasRequest([property: JsonRequired] int Version);
 
 /// <summary>Answer of <c>GET …/aliases</c>: current aliases and, when asked for, their history.</summary>
 /// <param name="Aliases">Every alias with its target.</param>
@@ -73,7 +79,8 @@ public sealed record FileUploadResult(string Path, long Size, string Sha256, str
 /// <param name="Path">The file's path.</param>
 /// <param name="Size">Its size.</param>
 /// <param name="Sha256">Its digest.</param>
-public sealed record StartUploadRequest(string Path, long Size, string Sha256);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record StartUploadRequest([property: JsonRequired] string Path, [property: JsonRequired] long Size, [property: JsonRequired] string Sha256);
 
 /// <summary>A resumable upload: which file it is for and how many bytes the hub holds (<see cref="Offset"/>).</summary>
 /// <param name="Id">The session's id.</param>
@@ -92,7 +99,8 @@ public sealed record UploadSessionInfo(string Id, ModelId Model, int Version, st
 /// <param name="Scopes">Any of read, publish, admin, evaluate.</param>
 /// <param name="Description">A note for whoever lists tokens.</param>
 /// <param name="ExpiresAt">When it stops working, or never.</param>
-public sealed record CreateTokenRequest(string Owner, IReadOnlyList<string> Scopes, string? Description = null, DateTimeOffset? ExpiresAt = null);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CreateTokenRequest([property: JsonRequired] string Owner, [property: JsonRequired] IReadOnlyList<string> Scopes, string? Description = null, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>A new token: the secret, shown this once, and its record.</summary>
 /// <param name="Token">The bearer token.</param>

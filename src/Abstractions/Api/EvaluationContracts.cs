@@ -1,14 +1,20 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ModelGrid.Evaluations;
 
 namespace ModelGrid.Api;
 
 /// <summary>Body of <c>POST /api/v1/evaluations</c>.</summary>
 /// <param name="Model">The model, <c>owner/name</c>.</param>
-/// <param name="Version">A version reference: a number, an alias or a revision id (default <c>latest</c>).</param>
+/// <param name="Version">A version reference: a number (as a JSON number or string), an alias or a revision id (default <c>latest</c>).</param>
 /// <param name="Suite">The suite's id (see <c>GET /api/v1/suites</c>).</param>
 /// <param name="Force">Run again even when the same model files, suite and evaluator already have a result.</param>
-public sealed record SubmitEvaluationRequest(string Model, string Suite, string? Version = null, bool Force = false);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SubmitEvaluationRequest(
+    [property: JsonRequired] string Model,
+    [property: JsonRequired] string Suite,
+    [property: JsonConverter(typeof(VersionReferenceJsonConverter))] string? Version = null,
+    bool Force = false);
 
 /// <summary>An evaluation job as the API shows it.</summary>
 /// <param name="Job">The job: status, lease, attempt, result reference.</param>

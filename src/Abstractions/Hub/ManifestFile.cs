@@ -1,11 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace ModelGrid.Hub;
 
 /// <summary>One file of a version: its path inside the version, its size in bytes and the SHA-256 of its content.</summary>
 [GenerateSerializer, Immutable, Alias("grid.ManifestFile")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ManifestFile(
-    [property: Id(0)] string Path,
-    [property: Id(1)] long Size,
-    [property: Id(2)] string Sha256)
+    [property: Id(0), JsonRequired] string Path,
+    [property: Id(1), JsonRequired] long Size,
+    [property: Id(2), JsonRequired] string Sha256)
 {
     /// <summary>Checks the path, size and digest; null when valid, else a one-line reason.</summary>
     public string? Validate()

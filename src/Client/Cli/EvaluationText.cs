@@ -13,20 +13,33 @@ namespace ModelGrid.Client.Cli;
 /// </summary>
 public static class EvaluationText
 {
-    /// <summary>A result: which suite and model, the headline metrics and fairness views with intervals, and the warnings.</summary>
-    public static string Report(EvaluationReport report)
+    /// <summary>
+    /// A result: which suite and model, the headline metrics and fairness views with intervals, and the warnings —
+    /// summed up by kind in one line, or every one with <paramref name="allWarnings"/> (<c>--warnings</c>).
+    /// </summary>
+    public static string Report(EvaluationReport report, bool allWarnings = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"suite {report.Suite}@{report.SuiteVersion} ({report.SuiteDigest[..12]}), model sha256 {report.ModelSha256[..12]}, evaluator {report.Evaluator}\n\n");
         text.Append(ReportMarkdown.Render(report));
-        if (report.Warnings.Count > 0)
+        text.Append("\ndefinitions: grid eval explain <metric>, e.g. grid eval explain ")
+            .Append(report.Fairness.Count > 0 ? "aif360.disparate_impact" : report.Metrics.Count > 0 ? report.Metrics[0].Name : "accuracy").Append('\n');
+        if (WarningSummary.Describe(report) is not { } summary)
         {
-            text.Append("\nwarnings:\n");
-            foreach (var warning in report.Warnings)
-            {
-                text.Append("- ").Append(warning).Append('\n');
-            }
+            return text.ToString();
+        }
+
+        if (!allWarnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"warnings: {summary} (--warnings lists all {report.Warnings.Count})\n");
+            return text.ToString();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"warnings: {summary}\n");
+        foreach (var warning in report.Warnings)
+        {
+            text.Append("- ").Append(warning).Append('\n');
         }
 
         return text.ToString();
@@ -57,9 +70,9 @@ public static class EvaluationText
 
     /// <summary>
     /// What <c>grid eval status</c> prints: the job's details, why it may wait (the hub's warnings), whether its result
-    /// was reused, then the result when it succeeded.
+    /// was reused, then the result when it succeeded (its warnings summed up, or all of them with <paramref name="allWarnings"/>).
     /// </summary>
-    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null)
+    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool allWarnings = false)
     {
         ArgumentNullException.ThrowIfNull(job);
         var text = new StringBuilder();
@@ -96,7 +109,7 @@ public static class EvaluationText
 
         if (report is not null)
         {
-            text.Append('\n').Append(Report(report));
+            text.Append('\n').Append(Report(report, allWarnings));
         }
 
         return text.ToString();

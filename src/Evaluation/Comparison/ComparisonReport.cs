@@ -9,6 +9,7 @@ namespace ModelGrid.Evaluation.Comparison;
 /// <param name="Seed">Paired bootstrap seed.</param>
 /// <param name="ConfidenceLevel">Coverage of every interval.</param>
 /// <param name="Metrics">The compared metrics.</param>
+/// <param name="Outcomes">Which prediction the fairness metrics count (bias suites), or null.</param>
 public sealed record ComparisonReport(
     string Suite,
     string SuiteDigest,
@@ -17,4 +18,5 @@ public sealed record ComparisonReport(
     int Replicates,
     ulong Seed,
     double ConfidenceLevel,
-    IReadOnlyList<ComparedMetric> Metrics);
+    IReadOnlyList<ComparedMetric> Metrics,
+    Running.FairnessOutcomes? Outcomes = null);

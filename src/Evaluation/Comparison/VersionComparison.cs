@@ -65,12 +65,12 @@ public static class VersionComparison
         }
 
         var bootstrap = new BootstrapOptions { Replicates = spec.Bootstrap!.Replicates, Seed = spec.Bootstrap.Seed, ConfidenceLevel = spec.Bootstrap.ConfidenceLevel };
-        var rows = new List<(string? View, string Name, Func<ComparedVersion, MetricValue?> Own, Func<BootstrapResult?, MetricInterval?> Delta, int Result)>();
+        var rows = new List<(string? View, string Name, Func<ComparedVersion, MetricValue?> Own, Func<BootstrapResult?, MetricInterval?> Delta, int Result, string? NotReported)>();
         var paired = new List<Func<ComparedVersion, BootstrapResult>>();
         if (spec.Task == TaskKind.Multiclass)
         {
             paired.Add(b => PairedBootstrap.MulticlassAccuracy(data.Labels, a.Predictions.Predictions, b.Predictions.Predictions, null, bootstrap));
-            rows.Add((null, MetricNames.Accuracy, v => v.Report.Metric(MetricNames.Accuracy), r => Find(r, MetricNames.Accuracy), 0));
+            rows.Add((null, MetricNames.Accuracy, v => v.Report.Metric(MetricNames.Accuracy), r => Find(r, MetricNames.Accuracy), 0, null));
         }
         else
         {
@@ -78,14 +78,14 @@ public static class VersionComparison
             foreach (var rate in OverallRates)
             {
                 var name = MetricNames.Of(rate);
-                rows.Add((null, name, v => v.Report.Metric(name), r => Find(r, MetricNames.Overall(rate)), 0));
+                rows.Add((null, name, v => v.Report.Metric(name), r => Find(r, MetricNames.Overall(rate)), 0, null));
             }
 
             if (spec.Output!.Kind != OutputKind.Label)
             {
                 var index = paired.Count;
                 paired.Add(b => PairedBootstrap.Scores(data.Labels, a.Predictions.Scores, b.Predictions.Scores, spec.CalibrationBins, bootstrap));
-                rows.Add((null, MetricNames.RocAuc, v => v.Report.Metric(MetricNames.RocAuc), r => Find(r, MetricNames.RocAuc), index));
+                rows.Add((null, MetricNames.RocAuc, v => v.Report.Metric(MetricNames.RocAuc), r => Find(r, MetricNames.RocAuc), index, null));
             }
 
             if (spec.Fairness is { } fairness)
@@ -100,16 +100,23 @@ public static class VersionComparison
                     paired.Add(b => PairedBootstrap.Fairness(data.Labels, a.Predictions.Predictions, b.Predictions.Predictions, groups, options, bootstrap));
                     foreach (var name in Disparities.Where(n => options.PrivilegedGroup is not null || !n.StartsWith("aif360.", StringComparison.Ordinal)))
                     {
-                        rows.Add((viewName, name, v => ViewMetric(v.Report, viewName, name), r => Find(r, name), index));
+                        rows.Add((viewName, name, v => ViewMetric(v.Report, viewName, name), r => Find(r, name), index, null));
                     }
 
-                    foreach (var group in groups.Groups)
+                    // The rows are the same for every version, so a group below the minimum size is so for all of them.
+                    var sizes = GroupedConfusion.Count(data.Labels, a.Predictions.Predictions, groups);
+                    var minimum = options.EffectiveMinimumGroupSize;
+                    for (var g = 0; g < groups.Groups.Count; g++)
                     {
+                        var group = groups.Groups[g];
+                        var notReported = SmallGroups.NotReportedReason(sizes[g].Count, minimum);
                         foreach (var rate in GroupRates)
                         {
                             var name = $"group[{group.Name}].{MetricNames.Of(rate)}";
                             var shortName = MetricNames.Of(rate);
-                            rows.Add((viewName, name, v => GroupMetric(v.Report, viewName, group.Name, shortName), r => Find(r, MetricNames.Group(group, rate)), index));
+                            rows.Add(notReported is null
+                                ? (viewName, name, v => GroupMetric(v.Report, viewName, group.Name, shortName), r => Find(r, MetricNames.Group(group, rate)), index, null)
+                                : (viewName, name, _ => null, _ => null, index, notReported));
                         }
                     }
                 }
@@ -129,8 +136,9 @@ public static class VersionComparison
             var value = delta is null ? null : SuiteRunner.Value(delta, row.Name);
             var significant = delta is null || double.IsNaN(delta.Lower) ? (bool?)null : delta.ExcludesZero;
             return new VersionFigure(v.Version, own, value, significant);
-        })])).ToList();
-        return new ComparisonReport(spec.Id, suite.Digest, baseline, [.. versions.Select(v => v.Version)], bootstrap.Replicates, bootstrap.Seed, bootstrap.ConfidenceLevel, metrics);
+        })], row.NotReported)).ToList();
+        return new ComparisonReport(spec.Id, suite.Digest, baseline, [.. versions.Select(v => v.Version)], bootstrap.Replicates, bootstrap.Seed, bootstrap.ConfidenceLevel, metrics,
+            spec.Fairness is null ? null : FairnessViews.Outcomes(spec));
     }
 
     private static FairnessOptions OverallOptions(SuiteSpec spec) => new()

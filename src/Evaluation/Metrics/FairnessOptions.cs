@@ -31,6 +31,13 @@ public sealed record FairnessOptions
     /// </summary>
     public IReadOnlyList<string>? PrivilegedGroup { get; init; }
 
+    /// <summary>
+    /// The outcome the AIF360-style metrics count as favourable (default <see cref="FavourableOutcome.Positive"/>). With
+    /// <see cref="FavourableOutcome.Negative"/> they are taken on the flipped label and prediction, as AIF360 does with
+    /// <c>favorable_label = 0</c>; Fairlearn's metrics and every rate keep the positive label.
+    /// </summary>
+    public FavourableOutcome Favourable { get; init; } = FavourableOutcome.Positive;
+
     /// <summary>The minimum group size in force: none in Fairlearn-compatible mode.</summary>
     internal int EffectiveMinimumGroupSize => ZeroDivision == ZeroDivisionPolicy.FairlearnCompat ? 0 : MinimumGroupSize;
 
@@ -42,5 +49,9 @@ public sealed record FairnessOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MinimumGroupSize);
+        if (!Enum.IsDefined(Favourable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Favourable), Favourable, "Unknown favourable outcome.");
+        }
     }
 }

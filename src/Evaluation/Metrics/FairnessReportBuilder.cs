@@ -86,25 +86,20 @@ internal static class FairnessReportBuilder
         }
 
         var v = values.Slice(statistic.Aif360Offset, 5);
-        return new PrivilegedComparison(key, privileged, unprivileged, v[0], v[1], v[2], v[3], v[4]);
+        return new PrivilegedComparison(key, statistic.Favourable, privileged, unprivileged, v[0], v[1], v[2], v[3], v[4]);
     }
 
     private static void AddGroupWarnings(
         List<MetricWarning> warnings, string label, string subject, ConfusionCounts counts, int minimum, ZeroDivisionPolicy policy)
     {
-        var n = counts.Count;
-        if (n == 0)
-        {
-            warnings.Add(new MetricWarning(MetricWarningKind.EmptyGroup, subject, $"The {label} has no rows: reported with count 0 and undefined rates."));
-            return;
-        }
-
-        if (n < minimum)
+        // A group that is not reported gets this one warning: what its rates would show is no finding.
+        if (SmallGroups.NotReportedReason(counts.Count, minimum) is { } reason)
         {
             warnings.Add(new MetricWarning(
-                MetricWarningKind.SmallGroup,
+                counts.Count == 0 ? MetricWarningKind.EmptyGroup : MetricWarningKind.SmallGroup,
                 subject,
-                string.Create(CultureInfo.InvariantCulture, $"The {label} has {n} rows, fewer than the minimum group size {minimum}: reported, but kept out of the disparities.")));
+                $"The {label}: {reason}, and kept out of the disparities."));
+            return;
         }
 
         Span<double> strict = stackalloc double[RateMath.RateCount];

@@ -122,10 +122,20 @@ internal sealed partial class FairnessStatistic
         }
 
         var c = cells.Slice(_privileged * GroupedConfusion.CellsPerGroup, GroupedConfusion.CellsPerGroup);
+        long pTp = c[3], pFp = c[1], pFn = c[2], pTn = c[0];
+        long uTp = tp - pTp, uFp = fp - pFp, uFn = fn - pFn, uTn = tn - pTn;
+        if (_favourable == FavourableOutcome.Negative)
+        {
+            // AIF360 counts on favorable_label: flipping y and ŷ turns TP into TN and FP into FN, so the formulas below
+            // read P(ŷ = 0) as the selection rate, P(ŷ = 0 | y = 0) as the TPR and P(ŷ = 0 | y = 1) as the FPR.
+            (pTp, pTn, pFp, pFn) = (pTn, pTp, pFn, pFp);
+            (uTp, uTn, uFp, uFn) = (uTn, uTp, uFn, uFp);
+        }
+
         Span<double> privileged = stackalloc double[R];
         Span<double> unprivileged = stackalloc double[R];
-        RateMath.Compute(c[3], c[1], c[2], c[0], _policy, privileged);
-        RateMath.Compute(tp - c[3], fp - c[1], fn - c[2], tn - c[0], _policy, unprivileged);
+        RateMath.Compute(pTp, pFp, pFn, pTn, _policy, privileged);
+        RateMath.Compute(uTp, uFp, uFn, uTn, _policy, unprivileged);
         var selectionP = privileged[(int)BinaryRate.SelectionRate];
         var selectionU = unprivileged[(int)BinaryRate.SelectionRate];
         var tprDelta = unprivileged[(int)BinaryRate.TruePositiveRate] - privileged[(int)BinaryRate.TruePositiveRate];

@@ -6,7 +6,7 @@ namespace ModelGrid.Evaluation.Metrics;
 /// Every fairness figure as one flat vector computed from the per-group cells (group·4 + y·2 + ŷ). Layout, with
 /// R = 8 rates and G groups: overall rates [0, R); group g's rates [R + gR, R + (g+1)R); six aggregates per rate
 /// (min, max, difference and ratio between groups, difference and ratio to overall); eight named Fairlearn metrics
-/// per method; the five AIF360 metrics when a privileged group is set.
+/// per method; the five AIF360 metrics, on the favourable outcome, when a privileged group is set.
 /// </summary>
 internal sealed partial class FairnessStatistic : ICellStatistic
 {
@@ -20,6 +20,7 @@ internal sealed partial class FairnessStatistic : ICellStatistic
     private readonly bool[] _inDisparity;
     private readonly int _privileged;
     private readonly bool _privilegedComparable;
+    private readonly FavourableOutcome _favourable;
     private readonly string[] _names;
 
     /// <summary>A statistic for <paramref name="groups"/>; group eligibility is decided on <paramref name="observed"/>.</summary>
@@ -37,6 +38,7 @@ internal sealed partial class FairnessStatistic : ICellStatistic
             _inDisparity[g] = n >= minimum;
         }
 
+        _favourable = options.Favourable;
         _privileged = -1;
         if (options.PrivilegedGroup is { } privileged)
         {
@@ -64,6 +66,8 @@ internal sealed partial class FairnessStatistic : ICellStatistic
     public int Privileged => _privileged;
 
     public bool PrivilegedComparable => _privilegedComparable;
+
+    public FavourableOutcome Favourable => _favourable;
 
     public static int GroupOffset(int group) => R + (group * R);
 

@@ -114,5 +114,17 @@ public static class MetricNames
         return $"group[{group.Name}].{Accuracy}";
     }
 
+    /// <summary>Throughput: <c>samples_per_second.batch_{b}.threads_{t}</c>.</summary>
+    public static string SamplesPerSecond(int batchSize, int threads) => Throughput("samples_per_second", batchSize, threads);
+
+    /// <summary>Throughput: <c>latency_p50_ms.batch_{b}.threads_{t}</c>.</summary>
+    public static string LatencyP50Ms(int batchSize, int threads) => Throughput("latency_p50_ms", batchSize, threads);
+
+    /// <summary>Throughput: <c>latency_p99_ms.batch_{b}.threads_{t}</c>.</summary>
+    public static string LatencyP99Ms(int batchSize, int threads) => Throughput("latency_p99_ms", batchSize, threads);
+
+    private static string Throughput(string measure, int batchSize, int threads) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{measure}.batch_{batchSize}.threads_{threads}");
+
     private static string Aggregation(bool mean) => mean ? "mean" : "worst_case";
 }

@@ -3,10 +3,10 @@ namespace ModelGrid.Evaluation.Metrics;
 /// <summary>Why a figure in a report deserves a second look.</summary>
 public enum MetricWarningKind
 {
-    /// <summary>A group (usually an intersectional combination) has no rows: reported with count 0, never evaluated.</summary>
+    /// <summary>A group (usually an intersectional combination) has no rows: its count is given, its rates are not reported.</summary>
     EmptyGroup,
 
-    /// <summary>A group is smaller than the minimum group size: reported, but kept out of every disparity.</summary>
+    /// <summary>A group is smaller than the minimum group size: its count is given, its rates are not reported, and it is kept out of every disparity.</summary>
     SmallGroup,
 
     /// <summary>A metric's denominator is zero and it is reported as NaN (<see cref="ZeroDivisionPolicy.NaN"/>).</summary>
@@ -23,4 +23,7 @@ public enum MetricWarningKind
 
     /// <summary>Some bootstrap replicates left a metric undefined; they were dropped from its interval and counted.</summary>
     UndefinedReplicates,
+
+    /// <summary>A throughput measurement whose warm-up never settled: its figures are unstable.</summary>
+    UnstableMeasurement,
 }

@@ -11,6 +11,7 @@ namespace ModelGrid.Evaluation.Reporting;
 /// </summary>
 public static class ComparisonText
 {
+
     /// <summary>The rows terminals show by default (the API and <c>--all</c> give every one): headline rates and the fairness gaps.</summary>
     public static IReadOnlyCollection<string> HeadlineMetrics { get; } =
     [
@@ -24,7 +25,8 @@ public static class ComparisonText
     public static string Render(ComparisonReport report, IReadOnlyCollection<string>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name)).ToList();
+        var selected = report.Metrics.Where(m => metrics is null || metrics.Contains(m.Name)).ToList();
+        var rows = selected.Where(m => m.NotReported is null).ToList();
         var header = new List<string> { "metric" };
         foreach (var v in report.Versions)
         {
@@ -65,6 +67,24 @@ public static class ComparisonText
             text.Append('\n');
         }
 
+        if (report.Outcomes is { } outcomes && rows.Any(m => m.View is not null))
+        {
+            text.Append(ReportMarkdown.Orientation(outcomes)).Append('\n');
+        }
+
+        // A group below the minimum size has no figures to compare: one line names each such group, not a row per rate.
+        var unreported = selected.Where(m => m.NotReported is not null)
+            .Select(m => $"{(m.View is null ? "" : m.View + ": ")}{GroupOf(m.Name)} ({m.NotReported})")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (unreported.Count > 0)
+        {
+            text.Append("not compared: ").Append(string.Join("; ", unreported)).Append('\n');
+        }
+
         return text.ToString();
     }
+
+    private static string GroupOf(string name) =>
+        name.StartsWith("group[", StringComparison.Ordinal) && name.IndexOf("].", StringComparison.Ordinal) is var close and > 6 ? name[6..close] : name;
 }

@@ -23,7 +23,10 @@ namespace ModelGrid.Evaluation.Running;
 /// <param name="Bootstrap">The bootstrap used, or null.</param>
 /// <param name="Environment">Where it ran.</param>
 /// <param name="Timings">How long it took.</param>
-/// <param name="Warnings">Everything a reader should know about the figures.</param>
+/// <param name="Warnings">Everything a reader should know about the figures, in full.</param>
+/// <param name="Outcomes">Which prediction the fairness metrics count (bias suites); null for other kinds and for results
+/// stored before suites declared it, whose AIF360 figures count the positive prediction as favourable.</param>
+/// <param name="WarningCounts">The warnings counted by kind, for a short summary; null in results stored before it.</param>
 public sealed record EvaluationReport(
     string Suite,
     int SuiteVersion,
@@ -40,7 +43,9 @@ public sealed record EvaluationReport(
     BootstrapSpec? Bootstrap,
     RunEnvironment Environment,
     RunTimings Timings,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    FairnessOutcomes? Outcomes = null,
+    IReadOnlyList<WarningCount>? WarningCounts = null)
 {
     /// <summary>The headline metric of that name, or null.</summary>
     public MetricValue? Metric(string name) => Metrics.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));

@@ -131,16 +131,16 @@ public sealed partial class SuiteRunner
         return row == rows ? (predicted, probabilities, top) : throw new ModelInputMismatchException($"the model gave {row} rows of output for {rows} rows of input");
     }
 
-    private static List<MetricValue> BinaryMetrics(int[] labels, int[] predicted, double[] scores, SuiteSpec spec, BootstrapOptions bootstrap, List<string> warnings)
+    private static List<MetricValue> BinaryMetrics(int[] labels, int[] predicted, double[] scores, SuiteSpec spec, BootstrapOptions bootstrap, List<MetricWarning> warnings)
     {
         var counts = ConfusionCounts.FromRows(labels, predicted);
         var rates = Bootstrap.Binary(counts, spec.Fairness?.ZeroDivision ?? ZeroDivisionPolicy.NaN, bootstrap);
-        warnings.AddRange(rates.Warnings.Select(w => w.Message));
+        warnings.AddRange(rates.Warnings);
         var values = rates.Intervals.Select(i => Value(i, i.Metric.StartsWith("overall.", StringComparison.Ordinal) ? i.Metric["overall.".Length..] : i.Metric)).ToList();
         if (spec.Output!.Kind != OutputKind.Label)
         {
             var scored = Bootstrap.Scores(labels, scores, spec.CalibrationBins, bootstrap);
-            warnings.AddRange(scored.Warnings.Select(w => w.Message));
+            warnings.AddRange(scored.Warnings);
             values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
         }
 
@@ -148,16 +148,16 @@ public sealed partial class SuiteRunner
     }
 
     private static List<MetricValue> MulticlassMetricValues(
-        int[] labels, int[] predicted, double[] probabilities, int classes, SuiteSpec spec, BootstrapOptions bootstrap, List<string> warnings)
+        int[] labels, int[] predicted, double[] probabilities, int classes, SuiteSpec spec, BootstrapOptions bootstrap, List<MetricWarning> warnings)
     {
         var confusion = MulticlassConfusion.Count(labels, predicted, classes);
         var counts = Bootstrap.Multiclass(confusion, ZeroDivisionPolicy.NaN, bootstrap);
-        warnings.AddRange(counts.Warnings.Select(w => w.Message));
+        warnings.AddRange(counts.Warnings);
         var values = counts.Intervals.Select(i => Value(i, i.Metric)).ToList();
         if (spec.Output!.Kind != OutputKind.Label)
         {
             var scored = Bootstrap.MulticlassScores(labels, probabilities, classes, spec.CalibrationBins, bootstrap);
-            warnings.AddRange(scored.Warnings.Select(w => w.Message));
+            warnings.AddRange(scored.Warnings);
             values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
         }
 

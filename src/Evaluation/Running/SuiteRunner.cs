@@ -77,10 +77,11 @@ public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFi
         log($"inference: {data.Count} rows in {inferenceMs:F0} ms");
 
         clock.Restart();
-        var warnings = new List<string>();
+        var warnings = new List<MetricWarning>();
         var bootstrap = new BootstrapOptions { Replicates = spec.Bootstrap!.Replicates, Seed = spec.Bootstrap.Seed, ConfidenceLevel = spec.Bootstrap.ConfidenceLevel };
         List<MetricValue> metrics;
         IReadOnlyList<FairnessView> fairness = [];
+        FairnessOutcomes? outcomes = null;
         RowPredictions predictions;
         long positives = 0;
         if (spec.Task == TaskKind.Binary)
@@ -92,6 +93,7 @@ public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFi
             if (spec.Kind == SuiteKind.Bias)
             {
                 fairness = FairnessViews.Compute(spec, data, predicted, bootstrap, warnings);
+                outcomes = FairnessViews.Outcomes(spec);
             }
         }
         else
@@ -105,11 +107,12 @@ public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFi
         // The metrics cannot be stopped midway; a run that went over a limit while they were computed still fails.
         cancellationToken.ThrowIfCancellationRequested();
         var metricsMs = clock.Elapsed.TotalMilliseconds;
+        var distinct = warnings.DistinctBy(w => w.Message, StringComparer.Ordinal).ToList();
         log($"metrics: {metrics.Count} headline figures, {fairness.Count} fairness views, {bootstrap.Replicates} bootstrap replicates (seed {bootstrap.Seed})");
         var report = new EvaluationReport(
             spec.Id, spec.Version, suite.Digest, spec.Kind, spec.Task, Evaluator.Version, modelSha, data.Count, positives,
             metrics, fairness, null, spec.Bootstrap, Environment(session, settings), new RunTimings(dataMs, sessionMs, inferenceMs, metricsMs),
-            [.. warnings.Distinct(StringComparer.Ordinal)]);
+            [.. distinct.Select(w => w.Message)], outcomes, Counted(distinct));
         return new EvaluationOutcome(report, predictions);
     }
 
@@ -149,13 +152,16 @@ public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFi
             .Where(m => m.Supported)
             .SelectMany(m => new[]
             {
-                Point($"samples_per_second.batch_{m.BatchSize}.threads_{m.Threads}", m.SamplesPerSecond),
-                Point($"latency_p50_ms.batch_{m.BatchSize}.threads_{m.Threads}", m.P50Ms),
-                Point($"latency_p99_ms.batch_{m.BatchSize}.threads_{m.Threads}", m.P99Ms),
+                Point(MetricNames.SamplesPerSecond(m.BatchSize, m.Threads), m.SamplesPerSecond),
+                Point(MetricNames.LatencyP50Ms(m.BatchSize, m.Threads), m.P50Ms),
+                Point(MetricNames.LatencyP99Ms(m.BatchSize, m.Threads), m.P99Ms),
             })
             .ToList();
         var warnings = report.Measurements.Where(m => m.Supported && !m.Stable)
-            .Select(m => $"threads {m.Threads}, batch {m.BatchSize}: warm-up never settled within {throughput.Tolerance * 100:0.#}% over {throughput.MaxWarmupWindows} windows; the figures are unstable")
+            .Select(m => new MetricWarning(
+                MetricWarningKind.UnstableMeasurement,
+                MetricNames.SamplesPerSecond(m.BatchSize, m.Threads),
+                $"threads {m.Threads}, batch {m.BatchSize}: warm-up never settled within {throughput.Tolerance * 100:0.#}% over {throughput.MaxWarmupWindows} windows; the figures are unstable"))
             .ToList();
         var environment = new RunEnvironment(
             report.RuntimeVersion, report.RequestedProvider, report.ActualProvider, report.FallbackReason, MachineInfo.Cpu, null,
@@ -163,9 +169,12 @@ public sealed partial class SuiteRunner(OnnxSessionFactory sessions, IArtifactFi
             HardwareClassOf(report.ActualProvider));
         var result = new EvaluationReport(
             spec.Id, spec.Version, suite.Digest, spec.Kind, spec.Task, Evaluator.Version, modelSha, 0, 0, metrics, [], report, null, environment,
-            new RunTimings(0, report.SessionCreationMs, total, 0), warnings);
+            new RunTimings(0, report.SessionCreationMs, total, 0), [.. warnings.Select(w => w.Message)], null, Counted(warnings));
         return new EvaluationOutcome(result, null);
     }
+
+    private static List<WarningCount> Counted(IEnumerable<MetricWarning> warnings) =>
+        [.. warnings.GroupBy(w => w.Kind).OrderBy(g => g.Key).Select(g => new WarningCount(g.Key, g.Count()))];
 
     private static MetricValue Point(string name, double value) => new(name, value, double.NaN, double.NaN, 0, 0);
 

@@ -43,7 +43,8 @@ public static class EvaluationCard
         text.Append("---\n").Append(Emit(front)).Append("---\n");
         text.Append(card.Body.TrimEnd('\n', '\r')).Append("\n\n");
         text.Append(Heading).Append("\n\n");
-        text.Append("Results measured by the grid's workers from the version's own files; the front matter marks them `verified: true`. ")
+        text.Append("Everything above this heading is the publisher's card (r1) as published. ")
+            .Append("Below are the results measured by the grid's workers from the version's own files; the front matter marks them `verified: true`. ")
             .Append("Intervals are percentile bootstrap intervals over the evaluated rows.\n");
         foreach (var result in results)
         {
@@ -51,16 +52,51 @@ public static class EvaluationCard
             text.Append(CultureInfo.InvariantCulture, $"\n### {r.Suite}@{r.SuiteVersion} — job {result.JobId:D}, attempt {result.Attempt}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"Suite digest `{r.SuiteDigest}`; evaluator `{r.Evaluator}`; ONNX Runtime {r.Environment.RuntimeVersion} on {r.Environment.ActualProvider} ")
                 .Append(CultureInfo.InvariantCulture, $"({r.Environment.Cpu}, {r.Environment.LogicalCores} cores, hardware class {r.Environment.HardwareClass}).\n\n");
-            text.Append(ReportMarkdown.Render(r, 4));
-            foreach (var warning in r.Warnings)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\n- note: {warning}");
-            }
+            text.Append(ReportMarkdown.Render(r, 4, links: true));
+            Notes(text, r);
+        }
 
-            text.Append('\n');
+        if (results.Count > 0)
+        {
+            text.Append('\n').Append(MetricGlossary.CardSection(results.SelectMany(r => NamesShown(r.Report)), "### Metric definitions"));
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The warnings as one summary line, with the whole list folded beneath it.</summary>
+    private static void Notes(StringBuilder text, EvaluationReport report)
+    {
+        if (WarningSummary.Describe(report) is not { } summary)
+        {
+            return;
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nNotes: {summary}.\n\n<details><summary>All {report.Warnings.Count} notes</summary>\n\n");
+        foreach (var warning in report.Warnings)
+        {
+            text.Append("- ").Append(warning).Append('\n');
+        }
+
+        text.Append("\n</details>\n");
+    }
+
+    /// <summary>The metric names a result's part of the card shows, for its definitions.</summary>
+    private static List<string> NamesShown(EvaluationReport report)
+    {
+        if (report.Kind == SuiteKind.Throughput)
+        {
+            return [.. report.Metrics.Select(m => m.Name), .. ReportMarkdown.ThroughputColumns];
+        }
+
+        var names = ReportMarkdown.Headline(report).Where(n => report.Metric(n) is not null).ToList();
+        if (report.Fairness.Count > 0)
+        {
+            names.AddRange(ReportMarkdown.GroupColumnNames);
+            names.AddRange(report.Fairness.SelectMany(v => v.Disparities.Select(d => d.Name)).Where(ModelGrid.Evaluation.Comparison.VersionComparison.Disparities.Contains));
+        }
+
+        return names;
     }
 
     private static YamlMappingNode GridResult(RecordedResult result)
@@ -109,10 +145,16 @@ public static class EvaluationCard
                     { "provider", r.Environment.ActualProvider },
                     { "hardware", r.Environment.HardwareClass },
                     { "cpu", r.Environment.Cpu },
-                    { "rows", Number(r.Rows) },
                 }
             },
         };
+
+        // A throughput run reads no rows: its inputs are generated.
+        if (r.Kind != SuiteKind.Throughput)
+        {
+            ((YamlMappingNode)node["evaluation"]).Add("rows", Number(r.Rows));
+        }
+
         return node;
     }
 
@@ -122,7 +164,7 @@ public static class EvaluationCard
         {
             { "type", type },
             { "value", Number(metric.Value) },
-            { "name", view is null ? type.Replace('_', ' ') : $"{type.Replace('_', ' ')} by {view}" },
+            { "name", view is null ? MetricGlossary.Readable(type) : $"{MetricGlossary.Readable(type)} by {view}" },
             { "verified", Plain("true") },
         };
         if (view is not null)

@@ -11,8 +11,12 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").WithTags("Admin");
-        admin.MapGet("/state-check", CheckState).WithName(nameof(CheckState)).DisableRequestTimeout();
-        admin.MapPost("/state-check/quarantine", QuarantineDamagedState).WithName(nameof(QuarantineDamagedState)).DisableRequestTimeout();
+        admin.MapGet("/state-check", CheckState).WithName(nameof(CheckState))
+            .Documented("Check the grain state records", "Reads every grain state record and lists the damaged ones (empty, cut short, not JSON) with what is wrong (admin).")
+            .NeedsToken().Problems(403).DisableRequestTimeout();
+        admin.MapPost("/state-check/quarantine", QuarantineDamagedState).WithName(nameof(QuarantineDamagedState))
+            .Documented("Quarantine damaged state records", "Checks every record as state-check does and moves each damaged one to quarantine/{time}/, keeping its bytes (admin).")
+            .NeedsToken().Problems(403).DisableRequestTimeout();
         return api;
     }
 

@@ -12,10 +12,19 @@ public static class AliasesApi
     public static RouteGroupBuilder MapAliasesApi(this RouteGroupBuilder api)
     {
         var aliases = api.MapGroup("/models/{owner}/{name}/aliases").WithTags("Aliases");
-        aliases.MapGet("/", ListAliases).WithName(nameof(ListAliases));
-        aliases.MapGet("/{alias}/history", GetAliasHistory).WithName(nameof(GetAliasHistory));
-        aliases.MapPut("/{alias}", SetAlias).WithName(nameof(SetAlias));
-        aliases.MapDelete("/{alias}", DeleteAlias).WithName(nameof(DeleteAlias));
+        aliases.MapGet("/", ListAliases).WithName(nameof(ListAliases))
+            .Documented("List a model's aliases", "Every alias with the version it names (latest and main always name the newest standing version); history=true adds every move, oldest first.")
+            .Problems(400, 404, 503);
+        aliases.MapGet("/{alias}/history", GetAliasHistory).WithName(nameof(GetAliasHistory))
+            .Documented("Get an alias's history", "Every move of one alias: who, when, from which version to which.")
+            .Problems(400, 404, 503);
+        aliases.MapPut("/{alias}", SetAlias).WithName(nameof(SetAlias))
+            .Documented("Set an alias", "Points a user alias (starting with a letter, never 40 or 64 hex) at a published version; it moves only by another such call. latest and main are reserved (409).")
+            .RequestExample("""{"version": 2}""")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        aliases.MapDelete("/{alias}", DeleteAlias).WithName(nameof(DeleteAlias))
+            .Documented("Delete an alias", "Removes a user alias; its history stays.")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
         return api;
     }
 

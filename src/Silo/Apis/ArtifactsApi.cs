@@ -14,9 +14,15 @@ public static class ArtifactsApi
     public static RouteGroupBuilder MapArtifactsApi(this RouteGroupBuilder api)
     {
         var artifacts = api.MapGroup("/artifacts").WithTags("Artifacts");
-        artifacts.MapGet("/", ListArtifacts).WithName(nameof(ListArtifacts));
-        artifacts.MapPost("/{artifact}/fetch", FetchArtifact).WithName(nameof(FetchArtifact)).DisableRequestTimeout();
-        artifacts.MapPut("/{artifact}", ImportArtifact).WithName(nameof(ImportArtifact)).DisableRequestTimeout();
+        artifacts.MapGet("/", ListArtifacts).WithName(nameof(ListArtifacts))
+            .Documented("List third-party artifacts", "The datasets and models the suites declare (size, SHA-256, licence, pinned source) and whether the hub's store holds each.");
+        artifacts.MapPost("/{artifact}/fetch", FetchArtifact).WithName(nameof(FetchArtifact))
+            .Documented("Fetch an artifact", "Brings a declared artifact into the store: from the store, else the configured mirror folders, else its pinned source (unless offline); verified by size and SHA-256 (admin).")
+            .NeedsToken().Problems(403, 404, 503).DisableRequestTimeout();
+        artifacts.MapPut("/{artifact}", ImportArtifact).WithName(nameof(ImportArtifact))
+            .Documented("Import an artifact", "Stores supplied bytes of a declared artifact when their size and SHA-256 match its declaration (admin).")
+            .RawBody("application/octet-stream", "The artifact's bytes.")
+            .NeedsToken().Problems(400, 403, 404, 413).DisableRequestTimeout();
         return api;
     }
 

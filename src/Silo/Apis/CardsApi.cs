@@ -15,13 +15,31 @@ public static class CardsApi
     public static RouteGroupBuilder MapCardsApi(this RouteGroupBuilder api)
     {
         var cards = api.MapGroup("/models/{owner}/{name}/versions/{reference}").WithTags("Cards");
-        cards.MapGet("/card", GetLatestCard).WithName(nameof(GetLatestCard));
-        cards.MapGet("/cards", ListCards).WithName(nameof(ListCards));
-        cards.MapGet("/cards/{revision}", GetCard).WithName(nameof(GetCard));
+        cards.MapGet("/card", GetLatestCard).WithName(nameof(GetLatestCard))
+            .Documented("Get a version's model card", "The latest card revision (Markdown with YAML front matter in the Hugging Face model-card form); each recorded evaluation adds a revision with its results.")
+            .Card();
+        cards.MapGet("/cards", ListCards).WithName(nameof(ListCards))
+            .Documented("List a version's card revisions", "Every revision: number, source (publisher or evaluation), author, time and SHA-256.")
+            .Problems(400, 404, 503);
+        cards.MapGet("/cards/{revision}", GetCard).WithName(nameof(GetCard))
+            .Documented("Get one card revision", "Revision r1, r2 … (or 1, 2 …) of a version's card.")
+            .Card();
         cards.MapPost("/cards", AddCardRevision).WithName(nameof(AddCardRevision))
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 << 20));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 << 20))
+            .Documented("Add a card revision", "The body (UTF-8 Markdown, at most 2 MiB) becomes the published version's next card revision, by the publisher. The weights and the revision id do not change.")
+            .RawBody("text/markdown", "The card: Markdown with YAML front matter.", binary: false)
+            .NeedsToken().Problems(400, 403, 404, 409, 413, 503);
         return api;
     }
+
+    /// <summary>How a card is answered: Markdown with its ETag and revision, or 304.</summary>
+    private static RouteHandlerBuilder Card(this RouteHandlerBuilder builder) => builder
+        .Produces<string>(StatusCodes.Status200OK, "text/markdown")
+        .Answers(StatusCodes.Status304NotModified, "Not Modified: If-None-Match holds the revision's ETag")
+        .RequestHeader("If-None-Match", "An ETag the caller holds; 304 when it matches.")
+        .ResponseHeader("ETag", "The revision's SHA-256, quoted.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)
+        .ResponseHeader("X-Grid-Card-Revision", "The revision's number.", StatusCodes.Status200OK, StatusCodes.Status304NotModified)
+        .Problems(400, 404, 503);
 
     public static async Task<IResult> GetLatestCard(string owner, string name, string reference, HttpContext context, HubServices hub)
     {

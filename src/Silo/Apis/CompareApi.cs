@@ -11,7 +11,10 @@ public static class CompareApi
 {
     public static RouteGroupBuilder MapCompareApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/models/{owner}/{name}/compare", CompareVersions).WithTags("Compare").WithName(nameof(CompareVersions));
+        api.MapGet("/models/{owner}/{name}/compare", CompareVersions).WithTags("Compare").WithName(nameof(CompareVersions))
+            .Documented("Compare versions on a suite", "The recorded results of versions=1,2,3 on suite= side by side, with paired-bootstrap deltas against the baseline (default: the first) and whether each delta's interval excludes 0.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Problems(400, 404, 409, 503);
         return api;
     }
 

@@ -21,8 +21,27 @@ public static class FilesApi
     public static RouteGroupBuilder MapFilesApi(this RouteGroupBuilder api)
     {
         var files = api.MapGroup("/models/{owner}/{name}/versions/{reference}/files").WithTags("Files");
-        files.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], Download).WithName(nameof(Download));
-        files.MapPut("/{**path}", Upload).WithName(nameof(Upload)).DisableRequestTimeout();
+        files.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], Download).WithName(nameof(Download))
+            .Documented("Download a file", "Streams a file of a published version (by number, alias or revision id). One byte range is served with Range (206, or 416 outside the file); If-Range with the ETag resumes only while the content is the same (another validator gets the whole file); If-None-Match with the ETag answers 304. HEAD answers the headers alone. A draft's files are not served (404); a withdrawn version's answer 410 with the reason.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
+            .Answers(StatusCodes.Status304NotModified, "Not Modified: If-None-Match holds the file's ETag")
+            .RequestHeader("Range", "One byte range, e.g. bytes=0-1023, bytes=1024- or bytes=-512.")
+            .RequestHeader("If-Range", "The ETag of a partial download being resumed; the range is served only while it matches.")
+            .RequestHeader("If-None-Match", "An ETag the caller holds; 304 when it matches.")
+            .ResponseHeader("ETag", "The file's SHA-256, quoted.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent, StatusCodes.Status304NotModified)
+            .ResponseHeader("Accept-Ranges", "bytes", StatusCodes.Status200OK, StatusCodes.Status206PartialContent)
+            .ResponseHeader("Content-Range", "bytes first-last/size for 206, bytes */size for 416.", StatusCodes.Status206PartialContent, StatusCodes.Status416RangeNotSatisfiable)
+            .ResponseHeader("Content-Disposition", "attachment; filename=\"<ASCII>\"; filename*=UTF-8''<name> for names beyond ASCII.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent)
+            .ResponseHeader("X-Grid-Version", "The version number the reference resolved to.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent, StatusCodes.Status304NotModified)
+            .ResponseHeader("X-Grid-Revision", "The version's revision id.", StatusCodes.Status200OK, StatusCodes.Status206PartialContent, StatusCodes.Status304NotModified)
+            .Problems(400, 404, 410, 416, 503);
+        files.MapPut("/{**path}", Upload).WithName(nameof(Upload))
+            .Documented("Upload a file into a draft", "Streams the file's bytes (Content-Length = its size) into a draft; the hub hashes them while they arrive and stores them only when size and SHA-256 match the declaration. A file not yet declared is declared by X-Grid-Sha256. outcome is deduplicated only when the caller could know the hub held these bytes, else created. Large files are better sent as a resumable upload.")
+            .RawBody("application/octet-stream", "The file's bytes.")
+            .RequestHeader(Sha256Header, "The file's SHA-256 (64 lowercase hex); required when the file is not declared in the draft, else it must match the declaration.")
+            .RequestHeader("Content-Length", "The file's size in bytes.", required: true)
+            .NeedsToken().Problems(400, 403, 404, 409, 411, 413, 503).DisableRequestTimeout();
         return api;
     }
 

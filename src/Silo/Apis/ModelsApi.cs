@@ -13,11 +13,21 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Models");
-        models.MapPost("/", CreateModel).WithName(nameof(CreateModel));
-        models.MapGet("/", ListModels).WithName(nameof(ListModels));
-        models.MapGet("/{owner}/{name}", GetModel).WithName(nameof(GetModel));
-        models.MapPatch("/{owner}/{name}", UpdateModel).WithName(nameof(UpdateModel));
-        api.MapGet("/whoami", WhoAmI).WithTags("Auth").WithName(nameof(WhoAmI));
+        models.MapPost("/", CreateModel).WithName(nameof(CreateModel))
+            .Documented("Create a model", "Creates the model owner/name with its metadata; the token needs the publish scope for the owner's namespace (or admin). Names are lowercase: [a-z0-9][a-z0-9-_.]{0,63} each part.")
+            .RequestExample("""{"owner": "alice", "name": "my-model", "description": "A digit classifier", "task": "image-classification", "license": "MIT", "tags": ["vision"], "visibility": "public"}""")
+            .NeedsToken().Problems(400, 403, 409, 503);
+        models.MapGet("/", ListModels).WithName(nameof(ListModels))
+            .Documented("List and search models", "The models the caller may read, a page at a time: search matches names and descriptions; owner, task and tag filter. Private models are listed only to their owner's tokens.")
+            .Problems(400);
+        models.MapGet("/{owner}/{name}", GetModel).WithName(nameof(GetModel))
+            .Documented("Get a model", "A model's metadata and version count; publishers of its namespace also get its draft count. A private model the caller may not read answers 404, as one that does not exist.")
+            .Problems(400, 404, 503);
+        models.MapPatch("/{owner}/{name}", UpdateModel).WithName(nameof(UpdateModel))
+            .Documented("Update a model's metadata", "Changes the members sent (description, task, licence, tags, visibility); absent members stay as they are.")
+            .NeedsToken().Problems(400, 403, 404, 503);
+        api.MapGet("/whoami", WhoAmI).WithTags("Auth").WithName(nameof(WhoAmI))
+            .Documented("Who the caller is", "The token's id (or admin, or anonymous without a token), its owner namespace and scopes.");
         return api;
     }
 

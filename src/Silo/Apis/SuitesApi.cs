@@ -11,8 +11,11 @@ public static class SuitesApi
     public static RouteGroupBuilder MapSuitesApi(this RouteGroupBuilder api)
     {
         var suites = api.MapGroup("/suites").WithTags("Suites");
-        suites.MapGet("/", ListSuites).WithName(nameof(ListSuites));
-        suites.MapGet("/{id}", GetSuite).WithName(nameof(GetSuite));
+        suites.MapGet("/", ListSuites).WithName(nameof(ListSuites))
+            .Documented("List evaluation suites", "The suites this grid offers: id, version, kind (accuracy, bias, throughput), task, digest, execution and the artifacts their data come from.");
+        suites.MapGet("/{id}", GetSuite).WithName(nameof(GetSuite))
+            .Documented("Get a suite", "One suite with its data card.")
+            .Problems(404);
         return api;
     }
 

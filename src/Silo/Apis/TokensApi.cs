@@ -12,10 +12,19 @@ public static class TokensApi
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Auth");
-        tokens.MapPost("/", CreateToken).WithName(nameof(CreateToken));
-        tokens.MapGet("/", ListTokens).WithName(nameof(ListTokens));
-        tokens.MapDelete("/{id}", RevokeToken).WithName(nameof(RevokeToken));
-        api.MapGet("/owners", ListOwners).WithTags("Auth").WithName(nameof(ListOwners));
+        tokens.MapPost("/", CreateToken).WithName(nameof(CreateToken))
+            .Documented("Create a token", "An admin makes a token for an owner namespace (created if new) with scopes read, publish, evaluate or admin, and an optional expiry in the future. The secret is in this answer only; the hub keeps its SHA-256.")
+            .RequestExample("""{"owner": "alice", "scopes": ["read", "publish"], "description": "laptop", "expiresAt": "2027-01-31T00:00:00Z"}""")
+            .NeedsToken().Problems(400, 403);
+        tokens.MapGet("/", ListTokens).WithName(nameof(ListTokens))
+            .Documented("List tokens", "An owner's tokens (never their secrets): a token lists its own owner's; an admin any owner's, or all.")
+            .NeedsToken().Problems(403);
+        tokens.MapDelete("/{id}", RevokeToken).WithName(nameof(RevokeToken))
+            .Documented("Revoke a token", "Revokes a token of the caller's namespace (or any, for an admin); it stops working at once.")
+            .NeedsToken().Problems(404);
+        api.MapGet("/owners", ListOwners).WithTags("Auth").WithName(nameof(ListOwners))
+            .Documented("List owners", "Every owner namespace that has tokens (admin).")
+            .NeedsToken().Problems(403);
         return api;
     }
 

@@ -20,18 +20,43 @@ public static class UploadsApi
 
     public static RouteGroupBuilder MapUploadsApi(this RouteGroupBuilder api)
     {
-        var perVersion = api.MapGroup("/models/{owner}/{name}/versions/{version}/uploads").WithTags("Uploads");
-        perVersion.MapPost("/", StartUpload).WithName(nameof(StartUpload));
-        perVersion.MapGet("/", ListUploads).WithName(nameof(ListUploads));
+        var perVersion = api.MapGroup("/models/{owner}/{name}/versions/{reference}/uploads").WithTags("Uploads");
+        perVersion.MapPost("/", StartUpload).WithName(nameof(StartUpload))
+            .Documented("Open a resumable upload", "Opens an upload session for one file of a draft (declared with it if need be). Send its bytes in chunks with PATCH /api/v1/uploads/{id}; the session's Location is in the answer.")
+            .RequestExample($$"""{"path": "model.onnx", "size": 1073741824, "sha256": "{{new string('0', 64)}}"}""")
+            .ResponseHeader("Location", "The session, /api/v1/uploads/{id}.", StatusCodes.Status201Created)
+            .ResponseHeader(OffsetHeader, "Bytes the hub holds (0).", StatusCodes.Status201Created)
+            .ResponseHeader(LengthHeader, "The file's declared size.", StatusCodes.Status201Created)
+            .NeedsToken().Problems(400, 403, 404, 409, 413, 503);
+        perVersion.MapGet("/", ListUploads).WithName(nameof(ListUploads))
+            .Documented("List a draft's open uploads", "The upload sessions of a draft with how many bytes each holds, so an interrupted push can resume.")
+            .NeedsToken().Problems(400, 403, 404, 503);
 
         var uploads = api.MapGroup("/uploads").WithTags("Uploads");
-        uploads.MapMethods("/{id}", [HttpMethods.Get, HttpMethods.Head], GetUpload).WithName(nameof(GetUpload));
-        uploads.MapMethods("/{id}", [HttpMethods.Patch], AppendChunk).WithName(nameof(AppendChunk)).DisableRequestTimeout();
-        uploads.MapDelete("/{id}", AbortUpload).WithName(nameof(AbortUpload));
+        uploads.MapMethods("/{id}", [HttpMethods.Get, HttpMethods.Head], GetUpload).WithName(nameof(GetUpload))
+            .Documented("Get an upload's offset", "How many bytes the hub holds (Upload-Offset): the next chunk starts there. HEAD answers 204 with the headers alone.")
+            .Produces<UploadSessionInfo>()
+            .Answers(StatusCodes.Status204NoContent, "No Content: the answer to HEAD, with the headers")
+            .ResponseHeader(OffsetHeader, "Bytes the hub holds; the next chunk starts here.", StatusCodes.Status200OK, StatusCodes.Status204NoContent)
+            .ResponseHeader(LengthHeader, "The file's declared size.", StatusCodes.Status200OK, StatusCodes.Status204NoContent)
+            .NeedsToken().Problems(404, 503);
+        uploads.MapMethods("/{id}", [HttpMethods.Patch], AppendChunk).WithName(nameof(AppendChunk))
+            .Documented("Append a chunk", "Appends the body at Upload-Offset (at most the session's chunkBytes). 204 while bytes are missing; the last byte verifies the whole file and attaches it to the draft (200, complete). A wrong offset is 409 with the offset the hub holds. A chunk cut short keeps the bytes that arrived.")
+            .RawBody("application/offset+octet-stream", "The chunk's bytes.")
+            .RequestHeader(OffsetHeader, "The byte offset the chunk starts at; must equal the hub's.", required: true)
+            .RequestHeader("Content-Length", "The chunk's length.", required: true)
+            .Produces<UploadSessionInfo>()
+            .Answers(StatusCodes.Status204NoContent, "No Content: the chunk is stored and more bytes are expected")
+            .ResponseHeader(OffsetHeader, "Bytes the hub now holds (with 409: the offset to resume from).", StatusCodes.Status200OK, StatusCodes.Status204NoContent, StatusCodes.Status409Conflict)
+            .ResponseHeader(LengthHeader, "The file's declared size.", StatusCodes.Status200OK, StatusCodes.Status204NoContent)
+            .NeedsToken().Problems(400, 404, 409, 411, 413, 503).DisableRequestTimeout();
+        uploads.MapDelete("/{id}", AbortUpload).WithName(nameof(AbortUpload))
+            .Documented("Abort an upload", "Deletes the session and the bytes it holds.")
+            .NeedsToken().Problems(404, 503);
         return api;
     }
 
-    public static async Task<Created<UploadSessionInfo>> StartUpload(string owner, string name, string version, StartUploadRequest request, HttpContext context, HubServices hub)
+    public static async Task<Created<UploadSessionInfo>> StartUpload(string owner, string name, string reference, StartUploadRequest request, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
@@ -46,17 +71,17 @@ public static class UploadsApi
             throw new BadHttpRequestException($"the file has {file.Size} bytes; the largest file accepted is {hub.UploadOptions.MaxFileBytes} bytes (Grid:Uploads:MaxFileBytes)", StatusCodes.Status413PayloadTooLarge);
         }
 
-        var number = ModelAccess.ParseNumber(version);
+        var number = ModelAccess.ParseNumber(reference);
         await hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).DeclareFile(file);
         var session = await hub.Uploads.StartAsync(id, number, file, caller.DisplayName, context.RequestAborted);
         SetOffsetHeaders(context.Response, session);
         return TypedResults.Created($"/api/v1/uploads/{session.Id}", session);
     }
 
-    public static async Task<Ok<IReadOnlyList<UploadSessionInfo>>> ListUploads(string owner, string name, string version, HttpContext context, HubServices hub)
+    public static async Task<Ok<IReadOnlyList<UploadSessionInfo>>> ListUploads(string owner, string name, string reference, HttpContext context, HubServices hub)
     {
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, context.Caller(), owner, name);
-        return TypedResults.Ok(await hub.Uploads.ListAsync(id, ModelAccess.ParseNumber(version), context.RequestAborted));
+        return TypedResults.Ok(await hub.Uploads.ListAsync(id, ModelAccess.ParseNumber(reference), context.RequestAborted));
     }
 
     public static async Task<IResult> GetUpload(string id, HttpContext context, HubServices hub)

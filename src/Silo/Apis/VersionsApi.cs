@@ -16,17 +16,43 @@ public static class VersionsApi
     public static RouteGroupBuilder MapVersionsApi(this RouteGroupBuilder api)
     {
         var versions = api.MapGroup("/models/{owner}/{name}/versions").WithTags("Versions");
-        versions.MapGet("/", ListVersions).WithName(nameof(ListVersions));
-        versions.MapPost("/", CreateDraft).WithName(nameof(CreateDraft));
-        versions.MapGet("/{reference}", GetVersion).WithName(nameof(GetVersion));
-        versions.MapGet("/{reference}/manifest", GetManifest).WithName(nameof(GetManifest));
-        versions.MapPost("/{version}/files", DeclareFile).WithName(nameof(DeclareFile));
-        versions.MapPut("/{version}/card", SetDraftCard).WithName(nameof(SetDraftCard))
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCardRequestBytes));
-        versions.MapPost("/{version}/publish", Publish).WithName(nameof(Publish));
-        versions.MapPost("/{version}/withdraw", Withdraw).WithName(nameof(Withdraw));
-        versions.MapDelete("/{version}", DeleteDraft).WithName(nameof(DeleteDraft));
-        versions.MapDelete("/{version}/files/{**path}", RemoveFile).WithName(nameof(RemoveFile));
+        versions.MapGet("/", ListVersions).WithName(nameof(ListVersions))
+            .Documented("List a model's versions", "Newest first, with status. Drafts are listed only to publishers of the owner's namespace; status keeps one status, olderThan (e.g. 7d) or stale=true keep the drafts opened at least that long ago.")
+            .Problems(400, 404, 503);
+        versions.MapPost("/", CreateDraft).WithName(nameof(CreateDraft))
+            .Documented("Open a draft", "Opens the next version as a draft declaring its files (path, size, SHA-256) and, optionally, its card (becomes r1 when published). Files whose content the caller may already read are marked present without an upload.")
+            .RequestExample($$"""{"files": [{"path": "model.onnx", "size": 26454, "sha256": "{{new string('0', 64)}}"}], "card": "---\nlicense: MIT\n---\n# My model\n"}""")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        versions.MapGet("/{reference}", GetVersion).WithName(nameof(GetVersion))
+            .Documented("Get a version", "A version by number, alias (latest, main, or a user alias) or revision id (40 or 64 hex): its status, files, revision id and withdrawal.")
+            .Problems(400, 404, 503);
+        versions.MapGet("/{reference}/manifest", GetManifest).WithName(nameof(GetManifest))
+            .Documented("Get a version's manifest", "The canonical JSON manifest of a published version, whose SHA-256 is its revision id (the ETag).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ResponseHeader("ETag", "The revision id, quoted.", StatusCodes.Status200OK)
+            .Problems(400, 404, 409, 503);
+        versions.MapPost("/{reference}/files", DeclareFile).WithName(nameof(DeclareFile))
+            .Documented("Declare a file in a draft", "Adds a file (path, size, SHA-256) to a draft before its upload; content the caller may already read is marked present at once.")
+            .RequestExample($$"""{"path": "weights/model.onnx", "size": 26454, "sha256": "{{new string('0', 64)}}"}""")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        versions.MapPut("/{reference}/card", SetDraftCard).WithName(nameof(SetDraftCard))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCardRequestBytes))
+            .Documented("Set a draft's card", "The body is the model card (Markdown with YAML front matter, UTF-8, at most 2 MiB); it becomes card revision r1 when the draft is published.")
+            .RawBody("text/markdown", "The card: Markdown with YAML front matter.", binary: false)
+            .NeedsToken().Problems(400, 403, 404, 409, 413, 503);
+        versions.MapPost("/{reference}/publish", Publish).WithName(nameof(Publish))
+            .Documented("Publish a draft", "Checks every declared file against the store, writes the manifest and card r1 and freezes the version; latest moves to it.")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        versions.MapPost("/{reference}/withdraw", Withdraw).WithName(nameof(Withdraw))
+            .Documented("Withdraw a published version", "Its files answer 410 Gone with the reason; latest falls back to the newest version still standing. The version stays auditable.")
+            .RequestExample("""{"reason": "the weights leaked private data"}""")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        versions.MapDelete("/{reference}", DeleteDraft).WithName(nameof(DeleteDraft))
+            .Documented("Delete a draft", "Deletes a draft and its open uploads; its number is not used again. Published versions are withdrawn, never deleted (409).")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
+        versions.MapDelete("/{reference}/files/{**path}", RemoveFile).WithName(nameof(RemoveFile))
+            .Documented("Remove a file from a draft", "Removes a declared file (and its open uploads) from a draft, so a file declared with the wrong size or SHA-256 can be declared again.")
+            .NeedsToken().Problems(400, 403, 404, 409, 503);
         return api;
     }
 
@@ -68,11 +94,11 @@ public static class VersionsApi
     }
 
     /// <summary>Deletes a draft with its open uploads; its number is not used again. Published versions are withdrawn, never deleted.</summary>
-    public static async Task<NoContent> DeleteDraft(string owner, string name, string version, HttpContext context, HubServices hub)
+    public static async Task<NoContent> DeleteDraft(string owner, string name, string reference, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
-        var number = ModelAccess.ParseNumber(version);
+        var number = ModelAccess.ParseNumber(reference);
         await hub.Grains.GetGrain<IModelGrain>(id.ToString()).DeleteDraft(number, caller.DisplayName);
         foreach (var session in await hub.Uploads.ListAsync(id, number, context.RequestAborted))
         {
@@ -83,11 +109,11 @@ public static class VersionsApi
     }
 
     /// <summary>Removes a declared file from a draft (and its open uploads), so a wrong declaration can be made again.</summary>
-    public static async Task<NoContent> RemoveFile(string owner, string name, string version, string path, HttpContext context, HubServices hub)
+    public static async Task<NoContent> RemoveFile(string owner, string name, string reference, string path, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
-        var number = ModelAccess.ParseNumber(version);
+        var number = ModelAccess.ParseNumber(reference);
         await hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).RemoveFile(path);
         foreach (var session in await hub.Uploads.ListAsync(id, number, context.RequestAborted))
         {
@@ -109,7 +135,7 @@ public static class VersionsApi
         {
             if (file is null)
             {
-                throw HubException.Invalid("each of a draft's files is an object with its path, size and sha256, not null");
+                throw HubException.Invalid("a file in 'files' is null; each is {path, size, sha256}");
             }
 
             if (file.Validate() is { } error)
@@ -153,7 +179,7 @@ public static class VersionsApi
         return TypedResults.Bytes(buffer.ToArray(), "application/json");
     }
 
-    public static async Task<Ok<DeclaredFile>> DeclareFile(string owner, string name, string version, ManifestFile file, HttpContext context, HubServices hub)
+    public static async Task<Ok<DeclaredFile>> DeclareFile(string owner, string name, string reference, ManifestFile file, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
@@ -162,7 +188,7 @@ public static class VersionsApi
             throw HubException.Invalid($"'{file.Path}' has {file.Size} bytes; the largest file accepted is {hub.UploadOptions.MaxFileBytes} bytes");
         }
 
-        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(version)));
+        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(reference)));
         var declared = await grain.DeclareFile(file);
         if (!declared.Present && await hub.Reuse.MayReuseAsync(caller, file.Sha256, context.RequestAborted))
         {
@@ -172,28 +198,28 @@ public static class VersionsApi
         return TypedResults.Ok(declared);
     }
 
-    public static async Task<Ok<VersionDetails>> SetDraftCard(string owner, string name, string version, HttpContext context, HubServices hub)
+    public static async Task<Ok<VersionDetails>> SetDraftCard(string owner, string name, string reference, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
         var card = await ReadTextAsync(context.Request);
-        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(version)));
+        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(ModelAccess.ParseNumber(reference)));
         await grain.SetDraftCard(card);
         return TypedResults.Ok((await grain.Get())!);
     }
 
-    public static async Task<Ok<VersionDetails>> Publish(string owner, string name, string version, HttpContext context, HubServices hub)
+    public static async Task<Ok<VersionDetails>> Publish(string owner, string name, string reference, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
-        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Publish(ModelAccess.ParseNumber(version), caller.DisplayName));
+        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Publish(ModelAccess.ParseNumber(reference), caller.DisplayName));
     }
 
-    public static async Task<Ok<VersionDetails>> Withdraw(string owner, string name, string version, WithdrawRequest request, HttpContext context, HubServices hub)
+    public static async Task<Ok<VersionDetails>> Withdraw(string owner, string name, string reference, WithdrawRequest request, HttpContext context, HubServices hub)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
-        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Withdraw(ModelAccess.ParseNumber(version), request.Reason ?? string.Empty, caller.DisplayName));
+        return TypedResults.Ok(await hub.Grains.GetGrain<IModelGrain>(id.ToString()).Withdraw(ModelAccess.ParseNumber(reference), request.Reason ?? string.Empty, caller.DisplayName));
     }
 
     private static VersionStatus ParseStatus(string status) =>

@@ -28,6 +28,7 @@ public sealed partial class AdminToken
         {
             FilePath = Path.Combine(storage.Value.FullPath, FileName);
             token = LoadOrCreate(FilePath, out var created);
+            Created = created;
             if (created)
             {
                 LogGenerated(logger, FilePath);
@@ -43,6 +44,9 @@ public sealed partial class AdminToken
 
     /// <summary>The file the token was read from or written to, when it is not configured.</summary>
     public string? FilePath { get; }
+
+    /// <summary>Whether this start wrote the token's file.</summary>
+    public bool Created { get; }
 
     public bool Matches(string presented) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _hash);
@@ -81,7 +85,7 @@ public sealed partial class AdminToken
     internal static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Generated the bootstrap admin token in {Path} (mode 0600); use it with 'grid login --token-file {Path}'")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Generated the bootstrap admin token in {Path} (mode 0600); use it with 'grid login --token-file {Path}'")]
     private static partial void LogGenerated(ILogger logger, string path);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Using the bootstrap admin token in {Path}")]

@@ -20,6 +20,7 @@ public sealed partial class DemoPublisher(
     GridRoleSet roles,
     DemoVersions demo,
     IServiceProvider services,
+    RunConsole console,
     ILogger<DemoPublisher> logger) : BackgroundService
 {
     public const string ArtifactName = "mnist.onnx";
@@ -40,7 +41,15 @@ public sealed partial class DemoPublisher(
         }
         catch (ArtifactUnavailableException e)
         {
-            LogUnavailable(logger, e.Message);
+            // When the evaluation demo follows, its summary names every missing artifact once, with how to provide it.
+            if (WillRunEvaluations)
+            {
+                console.DemoWeightsMissing(Model);
+            }
+            else
+            {
+                console.DemoNotPublished(Model, e.Message);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -57,6 +66,8 @@ public sealed partial class DemoPublisher(
 
         await RunEvaluationDemoAsync(published, stoppingToken);
     }
+
+    private bool WillRunEvaluations => options.Value.Enabled && options.Value.Evaluations && roles.Roles.HasFlag(GridRoles.Worker);
 
     private async Task RunEvaluationDemoAsync(bool mnistPublished, CancellationToken stoppingToken)
     {
@@ -115,15 +126,23 @@ public sealed partial class DemoPublisher(
         if (latest?.RevisionId == revision)
         {
             await demo.AbandonDraftsAsync(Model);
-            LogUpToDate(logger, Model, latest.Number);
+            console.DemoUpToDate(Model, latest.Number);
             return (await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(latest.Number)).Get())!;
         }
 
         var published = await demo.PublishAsync(Model, new DraftRequest(files, await ReadCardAsync()));
         await demo.AbandonDraftsAsync(Model);
-        LogPublished(logger, Model, published.Number, resolved.Provenance);
+        console.DemoPublished(Model, published.Number, From(resolved));
         return published;
     }
+
+    private static string From(ResolvedArtifact resolved) => resolved.Provenance switch
+    {
+        ArtifactProvenance.Mirror => $"the mirror file {resolved.From}",
+        ArtifactProvenance.Download => resolved.From ?? "its pinned source",
+        ArtifactProvenance.Import => "an import",
+        _ => "the store",
+    };
 
     private static async Task<string> ReadCardAsync()
     {
@@ -139,15 +158,6 @@ public sealed partial class DemoPublisher(
         using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} published (mnist.onnx from {Provenance}); try: ./grid pull demo/mnist")]
-    private static partial void LogPublished(ILogger logger, ModelId model, int version, ArtifactProvenance provenance);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} is up to date")]
-    private static partial void LogUpToDate(ILogger logger, ModelId model, int version);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Demo model not published: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Demo model not published")]
     private static partial void LogFailed(ILogger logger, Exception exception);

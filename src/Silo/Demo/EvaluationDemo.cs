@@ -7,37 +7,46 @@ using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Infrastructure;
+using ModelGrid.Storage.Artifacts;
 
 namespace ModelGrid.Silo.Demo;
 
 /// <summary>
 /// The evaluation demo of the README's run command: publishes the project's sample models (Adult v1–v3, COMPAS
 /// v1–v4), submits every suite to the local worker, waits, and prints the MNIST accuracy and the cross-version
-/// fairness comparisons. A second run on the same data folder reuses the versions and results that exist.
+/// fairness comparisons. A second run on the same data folder reuses the versions and results that exist. When data
+/// is missing, the summary names each missing artifact once, with the ways to provide it.
 /// </summary>
-public sealed partial class EvaluationDemo(
+public sealed class EvaluationDemo(
     IGrainFactory grains,
     SamplePublisher samples,
     SuiteCatalog suites,
     EvaluationQueries evaluations,
+    ArtifactResolver artifacts,
     IOptions<DemoOptions> options,
-    ILogger<EvaluationDemo> logger)
+    IOptions<ArtifactOptions> artifactOptions,
+    TimeProvider time,
+    RunConsole console)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The sample models and how many versions each has, as <c>eval-suites/models</c> holds them.</summary>
     public static IReadOnlyList<(string Model, string Suite, int Versions)> Samples { get; } =
         [("adult-income", "adult-income", 3), ("compas-recidivism", "compas-recidivism", 4)];
 
+    /// <summary>The suites the demo runs on <c>demo/mnist</c>.</summary>
+    public static IReadOnlyList<string> MnistSuites { get; } = ["mnist-accuracy", "throughput-cpu"];
+
     /// <summary>Runs the demo; true when every job succeeded.</summary>
     public async Task<bool> RunAsync(bool mnistPublished, CancellationToken cancellationToken)
     {
-        var jobs = new List<(string Label, Guid Id)>();
+        var jobs = new List<DemoJob>();
         if (mnistPublished)
         {
             var mnist = await LatestAsync(DemoPublisher.Model);
-            foreach (var suite in new[] { "mnist-accuracy", "throughput-cpu" })
+            foreach (var suite in MnistSuites)
             {
-                jobs.Add(($"{DemoPublisher.Model}@{mnist.Number} on {suite}", await SubmitAsync(mnist, suite)));
+                jobs.Add(await SubmitAsync(mnist, suite));
             }
         }
 
@@ -48,35 +57,46 @@ public sealed partial class EvaluationDemo(
             published[model] = versions;
             foreach (var version in versions)
             {
-                jobs.Add(($"{version.Model}@{version.Number} on {suite}", await SubmitAsync(version, suite)));
+                jobs.Add(await SubmitAsync(version, suite));
             }
         }
 
-        LogSubmitted(logger, jobs.Count);
+        console.SamplesReady(string.Join(", ", published.Values.Select(v => $"{v[0].Model}@{v[0].Number}..{v[^1].Number}")));
+
+        // A submission that finds a recorded result for the same files (a restart) gets a job that has already succeeded.
+        var reused = jobs.Count(j => j.Job.IsFinal);
+        console.Submitted(reused, jobs.Count - reused);
         var final = await WaitAsync(jobs, cancellationToken);
         var failed = final.Where(j => j.Job.Status != JobStatus.Succeeded).ToList();
-        foreach (var (label, job) in failed)
-        {
-            LogJobFailed(logger, label, job.Status, job.FailureReason ?? "no reason recorded");
-        }
+        var missing = await FindMissingAsync(mnistPublished, failed, cancellationToken);
+        var missingNames = missing.Select(m => m.Artifact.Name).ToHashSet(StringComparer.Ordinal);
+        var blocked = failed.Where(j => suites.Get(j.Suite).Artifacts.Any(a => missingNames.Contains(a.Name))).ToList();
 
         var report = new System.Text.StringBuilder();
         report.Append("\n=== ModelGrid evaluation demo ===\n");
-        if (mnistPublished)
+        if (final.FirstOrDefault(j => j.Suite == MnistSuites[0]) is { Job.Status: JobStatus.Succeeded } mnistJob)
         {
-            var mnist = final.First(j => j.Label.EndsWith("on mnist-accuracy", StringComparison.Ordinal));
-            if (mnist.Job.Status == JobStatus.Succeeded)
-            {
-                var result = await evaluations.GetAsync(Principal.System, mnist.Job.Id, withResult: true, cancellationToken);
-                var accuracy = EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(result.Result!.Value.GetRawText())).Metric("accuracy");
-                report.Append(CultureInfo.InvariantCulture, $"\nMNIST accuracy of {mnist.Label}: {Figures.WithInterval(accuracy)} (job {mnist.Job.Id:D})\n");
-            }
+            var result = await evaluations.GetAsync(Principal.System, mnistJob.Job.Id, withResult: true, cancellationToken);
+            var accuracy = EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(result.Result!.Value.GetRawText())).Metric("accuracy");
+            report.Append(CultureInfo.InvariantCulture, $"\nMNIST accuracy of {mnistJob.Label}: {Figures.WithInterval(accuracy)} (job {mnistJob.Job.Id:D})\n");
         }
 
         foreach (var (model, suite, _) in Samples)
         {
             var versions = published[model];
             var id = new ModelId(DemoPublisher.Model.Owner, model);
+            var notSucceeded = failed.Count(j => j.Label.StartsWith($"{id}@", StringComparison.Ordinal));
+            if (notSucceeded > 0)
+            {
+                // Jobs that lacked data are accounted for below, with what to do; others are listed with their reasons.
+                if (blocked.Count(j => j.Label.StartsWith($"{id}@", StringComparison.Ordinal)) < notSucceeded)
+                {
+                    report.Append(CultureInfo.InvariantCulture, $"\n{id}: no comparison: {notSucceeded} of {versions.Count} jobs did not succeed\n");
+                }
+
+                continue;
+            }
+
             try
             {
                 var comparison = await evaluations.CompareAsync(Principal.System, id, [.. versions.Select(v => v.Number)], suite, versions[0].Number, cancellationToken);
@@ -89,16 +109,35 @@ public sealed partial class EvaluationDemo(
             }
         }
 
-        report.Append(CultureInfo.InvariantCulture, $"\n{final.Count - failed.Count} of {final.Count} evaluation jobs succeeded. Cards: ./grid card show demo/compas-recidivism@4 ; compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism\n");
-        await Console.Out.WriteAsync(report.ToString());
-        await Console.Out.FlushAsync(cancellationToken);
+        report.Append(CultureInfo.InvariantCulture, $"\n{final.Count - failed.Count} of {final.Count} evaluation jobs succeeded.");
+        report.Append(failed.Count == 0 && mnistPublished
+            ? " Cards: ./grid card show demo/compas-recidivism@4 ; compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism\n"
+            : "\n");
+        foreach (var job in failed.Except(blocked))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"  {job.Label}: {job.Job.Status.ToString().ToLowerInvariant()}: {job.Job.FailureReason ?? "it had not finished when Grid:Demo:Timeout passed"}\n");
+        }
+
+        if (missing.Count > 0)
+        {
+            report.Append('\n').Append(MissingArtifactsText.Render(missing, artifactOptions.Value));
+        }
+
+        if (!options.Value.ExitAfter)
+        {
+            report.Append("\nThe silo goes on serving until Ctrl+C.\n");
+        }
+
+        console.Summary(report.ToString().TrimEnd('\n'));
         return failed.Count == 0;
     }
 
-    private async Task<Guid> SubmitAsync(VersionDetails version, string suiteId)
+    private static string SuiteLabel(string suite) => $"suite {suite}";
+
+    private async Task<DemoJob> SubmitAsync(VersionDetails version, string suiteId)
     {
         var submission = await evaluations.SubmitAsAsync(Principal.System, DemoVersions.Actor, version, suites.Get(suiteId), force: false);
-        return submission.Job.Id;
+        return new DemoJob($"{version.Model}@{version.Number} on {suiteId}", suiteId, submission.Job);
     }
 
     private async Task<VersionDetails> LatestAsync(ModelId id)
@@ -107,30 +146,75 @@ public sealed partial class EvaluationDemo(
         return (await grains.GetGrain<IModelVersionGrain>(id.VersionKey(number)).Get())!;
     }
 
-    private async Task<List<(string Label, JobSnapshot Job)>> WaitAsync(List<(string Label, Guid Id)> jobs, CancellationToken cancellationToken)
+    /// <summary>Waits until every job is final (or the demo's timeout passes), saying so as each one finishes.</summary>
+    private async Task<List<DemoJob>> WaitAsync(List<DemoJob> jobs, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + options.Value.Timeout;
+        var deadline = time.GetUtcNow() + options.Value.Timeout;
+        var waiting = jobs.Count(j => !j.Job.IsFinal);
+        var done = 0;
+        var current = jobs.ToList();
         while (true)
         {
-            var snapshots = new List<(string Label, JobSnapshot Job)>();
-            foreach (var (label, id) in jobs)
+            for (var i = 0; i < current.Count; i++)
             {
-                snapshots.Add((label, (await grains.GetGrain<IEvaluationJobGrain>(id).Get())!));
+                if (current[i].Job.IsFinal)
+                {
+                    continue;
+                }
+
+                var snapshot = (await grains.GetGrain<IEvaluationJobGrain>(current[i].Job.Id).Get())!;
+                current[i] = current[i] with { Job = snapshot };
+                if (snapshot.IsFinal)
+                {
+                    console.JobFinished(++done, waiting, current[i].Label, snapshot.Status.ToString().ToLowerInvariant());
+                }
             }
 
-            var open = snapshots.Count(s => !s.Job.IsFinal);
-            if (open == 0 || DateTime.UtcNow > deadline)
+            if (done == waiting || time.GetUtcNow() > deadline)
             {
-                return snapshots;
+                return current;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Demo: {Count} evaluation jobs submitted to the local worker; waiting for them")]
-    private static partial void LogSubmitted(ILogger logger, int count);
+    /// <summary>
+    /// The artifacts the demo needs and cannot have: the demo model's when it was not published (and its suites' data,
+    /// which its jobs would need next), and the data of every suite with a job that did not succeed. Each is resolved
+    /// once more as a job would (store, mirrors, source), so what is listed is missing now, not only at the time.
+    /// </summary>
+    private async Task<List<MissingArtifact>> FindMissingAsync(bool mnistPublished, List<DemoJob> failed, CancellationToken cancellationToken)
+    {
+        var needed = new List<(string Name, string For)>();
+        if (!mnistPublished)
+        {
+            needed.Add((DemoPublisher.ArtifactName, $"the demo model {DemoPublisher.Model}"));
+            foreach (var suite in MnistSuites)
+            {
+                needed.AddRange(suites.Get(suite).Artifacts.Select(a => (a.Name, $"{SuiteLabel(suite)} on {DemoPublisher.Model}")));
+            }
+        }
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Demo job {Label} ended {Status}: {Reason}")]
-    private static partial void LogJobFailed(ILogger logger, string label, JobStatus status, string reason);
+        foreach (var group in failed.GroupBy(j => j.Suite))
+        {
+            var jobs = group.Count() == 1 ? "1 job" : $"{group.Count()} jobs";
+            needed.AddRange(suites.Get(group.Key).Artifacts.Select(a => (a.Name, $"{SuiteLabel(group.Key)} ({jobs} failed)")));
+        }
+
+        var missing = new List<MissingArtifact>();
+        foreach (var (name, neededFor) in needed.DistinctBy(n => n.Name))
+        {
+            try
+            {
+                await artifacts.ResolveAsync(name, cancellationToken);
+            }
+            catch (ArtifactUnavailableException)
+            {
+                missing.Add(new MissingArtifact(artifacts.Manifest.Find(name)!, neededFor));
+            }
+        }
+
+        return missing;
+    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using ModelGrid.Api;
 using ModelGrid.Grains.Evaluations;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
@@ -29,6 +28,8 @@ public static class Extensions
         var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
         var cluster = Bind<GridClusterOptions>(configuration, GridClusterOptions.Section);
         var roles = GridRolesParser.Parse(configuration[GridRolesParser.Key]);
+        builder.UseDefaultListenAddress();
+        builder.Logging.AddConsoleFormatter<GridConsoleFormatter, GridConsoleFormatterOptions>();
 
         AddOptions<StorageOptions>(services, StorageOptions.Section);
         AddOptions<GridClusterOptions>(services, GridClusterOptions.Section);
@@ -41,6 +42,7 @@ public static class Extensions
         AddOptions<EvaluationOptions>(services, EvaluationOptions.Section);
         services.AddSingleton(new GridRoleSet(roles));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunConsole>();
 
         if (storage.Provider == StorageNames.FileSystemProvider)
         {
@@ -64,6 +66,7 @@ public static class Extensions
         services.AddHttpClient<ArtifactResolver>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<AdminToken>();
         services.AddHostedService<AdminTokenBootstrap>();
+        services.AddHostedService<StartBanner>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
@@ -91,7 +94,8 @@ public static class Extensions
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<SubmissionLimiter>();
         services.AddSingleton<WorkerAvailability>();
-        services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
+        services.AddSingleton<ConfiguredWorkerCapabilities>();
+        services.AddSingleton<IWorkerCapabilitiesProvider>(sp => sp.GetRequiredService<ConfiguredWorkerCapabilities>());
         if (roles.HasFlag(GridRoles.Worker))
         {
             services.AddSingleton<IJobExecutor, OnnxJobExecutor>();
@@ -103,9 +107,12 @@ public static class Extensions
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailText.Complete);
         services.AddExceptionHandler<HubExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
-        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
+
+        // A request body that cannot be bound reaches RequestBodyProblems as an exception, to be answered with what is wrong.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         return builder;
     }
 
@@ -132,17 +139,19 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<RejectInvalidTokenMiddleware>();
+        app.UseMiddleware<RequestBodyProblems>();
         return app;
     }
 
-    /// <summary>Maps the health endpoint, the OpenAPI document and, on silos with the api role, the REST API.</summary>
+    /// <summary>Maps the health endpoint and, on silos with the api role, the REST API, its OpenAPI document and reference, and the root page.</summary>
     /// <param name="app">The app.</param>
     public static WebApplication MapGridEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health");
         if (app.Services.GetRequiredService<GridRoleSet>().Roles.HasFlag(GridRoles.Api))
         {
-            app.MapOpenApi();
+            app.MapApiDocumentation();
+            app.MapRootPage();
             var api = app.MapGroup("/api/v1");
             api.MapModelsApi();
             api.MapVersionsApi();

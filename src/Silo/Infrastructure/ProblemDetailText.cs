@@ -46,19 +46,34 @@ public static class ProblemDetailText
     private static bool NeedsEscape(char c) =>
         char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
+    /// <summary>The detail of a 415: what the route takes and what it was sent.</summary>
+    public static string NotJson(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var sent = http.Request.ContentType is { } type ? $"'{type}'" : "a body without a Content-Type";
+        return $"{Target(http)} takes a JSON body (Content-Type: application/json), not {sent}";
+    }
+
     private static string StatusDetail(HttpContext http, int? status, string? title)
     {
-        // The target as it was sent (percent-encoded, without the query), not as decoded.
+        var request = http.Request;
+        var target = Target(http);
+        return status switch
+        {
+            StatusCodes.Status404NotFound => $"nothing is served at {target}; the API is under /api/v1 (see /docs or /openapi/v1.json)",
+            StatusCodes.Status405MethodNotAllowed => $"{target}: this route does not take {request.Method}",
+            StatusCodes.Status415UnsupportedMediaType => NotJson(http),
+            _ => $"{target} was answered {status?.ToString(CultureInfo.InvariantCulture)} {title}",
+        };
+    }
+
+    /// <summary>The target as it was sent (percent-encoded, without the query), not as decoded.</summary>
+    private static string Target(HttpContext http)
+    {
         var request = http.Request;
         var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } sent
             ? sent.Split('?')[0]
             : $"{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}";
-        var target = $"{request.Method} {raw}";
-        return status switch
-        {
-            StatusCodes.Status404NotFound => $"nothing is served at {target}; the API is under /api/v1 (see /openapi/v1.json)",
-            StatusCodes.Status405MethodNotAllowed => $"{target}: this route does not take {request.Method}",
-            _ => $"{target} was answered {status?.ToString(CultureInfo.InvariantCulture)} {title}",
-        };
+        return $"{request.Method} {raw}";
     }
 }

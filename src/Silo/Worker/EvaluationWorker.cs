@@ -266,7 +266,9 @@ public sealed partial class EvaluationWorker(
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} succeeded: {ResultRef}")]
     private static partial void LogSucceeded(ILogger logger, Guid jobId, int attempt, string resultRef);
 
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed: {Reason}")]
+    // A failed job is an outcome, recorded on the job and reported to whoever submitted it (grid eval status, the demo's
+    // summary); the silo's warnings are kept for the silo's own trouble.
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid jobId, int attempt, string reason);
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} lost its lease (expired or cancelled); its run was stopped")]

@@ -52,4 +52,40 @@ public sealed class ApiJsonTests
 
         Assert.Equal(new UploadSessionInfo("s1", new ModelId("alice", "mnist"), 3, "a.bin", 10, "x", 4, 8, false), session);
     }
+
+    [Fact]
+    public void Deserialize_ResponseWithMembersItDoesNotKnow_ReadsTheOnesItKnows()
+    {
+        const string json = "{\"subject\":\"t1\",\"owner\":\"alice\",\"scopes\":[\"read\"],\"addedLater\":{\"x\":1}}";
+
+        var whoAmI = JsonSerializer.Deserialize<WhoAmI>(json, ApiJson.Options)!;
+
+        Assert.Equal(("t1", "alice", "read"), (whoAmI.Subject, whoAmI.Owner, Assert.Single(whoAmI.Scopes)));
+    }
+
+    [Fact]
+    public void Deserialize_RequestWithMemberItDoesNotKnow_IsRefused()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<SubmitEvaluationRequest>("{\"model\":\"a/b\",\"suite\":\"s\",\"versoin\":\"1\"}", ApiJson.Options));
+
+        Assert.Equal("$.versoin", error.Path);
+    }
+
+    [Theory]
+    [InlineData("{\"model\":\"a/b\",\"suite\":\"s\",\"version\":3}", "3")]
+    [InlineData("{\"model\":\"a/b\",\"suite\":\"s\",\"version\":\"3\"}", "3")]
+    [InlineData("{\"model\":\"a/b\",\"suite\":\"s\",\"version\":\"stable\"}", "stable")]
+    [InlineData("{\"model\":\"a/b\",\"suite\":\"s\"}", null)]
+    public void Deserialize_SubmitVersionAsNumberOrString_IsTheReference(string json, string? expected)
+    {
+        Assert.Equal(expected, JsonSerializer.Deserialize<SubmitEvaluationRequest>(json, ApiJson.Options)!.Version);
+    }
+
+    [Fact]
+    public void Serialize_SubmitRequest_WritesTheVersionAsAString()
+    {
+        Assert.Equal(
+            "{\"model\":\"a/b\",\"suite\":\"s\",\"version\":\"2\",\"force\":false}",
+            JsonSerializer.Serialize(new SubmitEvaluationRequest("a/b", "s", "2"), ApiJson.Options));
+    }
 }

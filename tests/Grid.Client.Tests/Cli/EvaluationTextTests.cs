@@ -1,4 +1,7 @@
 using ModelGrid.Client.Cli;
+using ModelGrid.Evaluation.Metrics;
+using ModelGrid.Evaluation.Running;
+using ModelGrid.Evaluation.Suites;
 using ModelGrid.Evaluations;
 
 namespace ModelGrid.Client.Tests.Cli;
@@ -52,6 +55,51 @@ public sealed class EvaluationTextTests
     {
         Assert.Null(EvaluationText.ResultOf(null));
     }
+
+    [Fact]
+    public void Report_ManyWarnings_OneSummaryLineNamingTheFlag()
+    {
+        var text = EvaluationText.Report(ReportWithWarnings());
+
+        Assert.EndsWith(
+            "warnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some) (--warnings lists all 8)\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("- race x sex: warning 1", text, StringComparison.Ordinal);
+        Assert.Contains("\ndefinitions: grid eval explain <metric>, e.g. grid eval explain aif360.disparate_impact\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_AllWarnings_ListsEveryOneAfterTheSummary()
+    {
+        var text = EvaluationText.Report(ReportWithWarnings(), allWarnings: true);
+
+        Assert.EndsWith(
+            "warnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some)\n"
+            + string.Concat(Enumerable.Range(1, 8).Select(i => $"- race x sex: warning {i}\n")),
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_AllWarnings_ReachTheReport()
+    {
+        var text = EvaluationText.Status(Job(JobStatus.Succeeded, 1, "vm/42", null), ReportWithWarnings(), null, allWarnings: true);
+
+        Assert.Contains("- race x sex: warning 8\n", text, StringComparison.Ordinal);
+    }
+
+    private static EvaluationReport ReportWithWarnings() => new(
+        "compas-recidivism", 1, new string('c', 64), SuiteKind.Bias, TaskKind.Binary, Evaluator.Version, new string('m', 64), 7214, 3251,
+        [new MetricValue("accuracy", 0.65, 0.64, 0.66, 1000, 0)],
+        [new FairnessView("race x sex", ["race", "sex"], "Caucasian, Female", [new GroupRow("Asian, Female", 2, 1, 0, 0, 1, 1, false, [], "n = 2, below the minimum of 30: not reported")], [], [])],
+        null,
+        new BootstrapSpec(1000, 7, 0.95),
+        new RunEnvironment("1.31.0", "CPU", "CPU", null, "test cpu", null, 2, 1, "linux", ".NET 10", "cpu"),
+        new RunTimings(1, 2, 3, 4),
+        [.. Enumerable.Range(1, 8).Select(i => $"race x sex: warning {i}")],
+        null,
+        [new WarningCount(MetricWarningKind.SmallGroup, 4), new WarningCount(MetricWarningKind.UndefinedReplicates, 4)]);
 
     private static JobSnapshot Job(JobStatus status, int attempt, string? worker, string? reason) => new(
         Id,

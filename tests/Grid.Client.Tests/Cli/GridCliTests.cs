@@ -68,7 +68,7 @@ public sealed class GridCliTests : IDisposable
         var code = await GridCli.RunAsync(["eval"], _output, _error);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.StartsWith("error: use a subcommand (submit, status, list, wait, logs, cancel, suites) or --local <model.onnx> --suite <folder>", Assert.Single(ErrorLines()), StringComparison.Ordinal);
+        Assert.StartsWith("error: use a subcommand (submit, status, list, wait, logs, cancel, suites, explain) or --local <model.onnx> --suite <folder>", Assert.Single(ErrorLines()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +121,53 @@ public sealed class GridCliTests : IDisposable
         _output.Dispose();
         _error.Dispose();
         _configHome.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalExplainDisparateImpact_DefinitionFormulaSourceAndDirection()
+    {
+        var code = await GridCli.RunAsync(["eval", "explain", "aif360.disparate_impact"], _output, _error);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = _output.ToString().Split(Environment.NewLine);
+        Assert.Equal("aif360.disparate_impact — disparate impact (AIF360)", lines[0]);
+        Assert.Equal(string.Empty, lines[1]);
+        Assert.StartsWith("The rate at which the unprivileged rows get the favourable outcome", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Formula: P(ŷ = fav | unprivileged) / P(ŷ = fav | privileged).", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Source: AIF360 `ClassificationMetric.disparate_impact`", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("Better: closer to 1; below 0.8 fails the four-fifths rule.", lines[2], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _error.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalExplainAComparisonRow_ExplainsEachPart()
+    {
+        var code = await GridCli.RunAsync(["eval", "explain", "race x sex: group[Asian, Male].false_positive_rate"], _output, _error);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("race x sex: group[Asian, Male].false_positive_rate — false positive rate of Asian, Male" + Environment.NewLine, _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" group[Asian, Male]: Taken on the rows of one group only;", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalExplainUnknownMetric_UsageErrorInOneLine()
+    {
+        var code = await GridCli.RunAsync(["eval", "explain", "fairness_score"], _output, _error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("error: 'fairness_score' is not a metric the grid reports; 'grid eval explain' lists them" + Environment.NewLine, _error.ToString());
+        Assert.Equal(string.Empty, _output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_EvalExplainWithoutAName_ListsEveryMetric()
+    {
+        var code = await GridCli.RunAsync(["eval", "explain"], _output, _error);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(ModelGrid.Evaluation.Reporting.MetricGlossary.Definitions.Count + 1, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("aif360.disparate_impact ", StringComparison.Ordinal) && l.EndsWith("  disparate impact (AIF360)", StringComparison.Ordinal));
     }
 
     private string[] ErrorLines() =>

@@ -6,16 +6,16 @@ using ModelGrid.Testing;
 
 namespace ModelGrid.Evaluation.Tests.Data;
 
-/// <summary>Hand-made CSV and IDX inputs, and the shared dataset files read in place.</summary>
+/// <summary>Hand-made CSV and IDX inputs, and the verified third-party dataset files.</summary>
 internal static class DataFixtures
 {
-    public static string AdultTestPath => Path.Combine(TestPaths.SharedFolder, "datasets", "adult-test.csv");
+    public static string AdultTestPath => TestArtifacts.Get("adult-test.csv");
 
-    public static string CompasPath => Path.Combine(TestPaths.SharedFolder, "datasets", "compas-scores-two-years-nopii.csv");
+    public static string CompasPath => TestArtifacts.Get("compas-scores-two-years-nopii.csv");
 
-    public static string MnistImagesPath => Path.Combine(TestPaths.SharedFolder, "models", "mnist", "t10k-images-idx3-ubyte.gz");
+    public static string MnistImagesPath => TestArtifacts.Get("t10k-images-idx3-ubyte.gz");
 
-    public static string MnistLabelsPath => Path.Combine(TestPaths.SharedFolder, "models", "mnist", "t10k-labels-idx1-ubyte.gz");
+    public static string MnistLabelsPath => TestArtifacts.Get("t10k-labels-idx1-ubyte.gz");
 
     /// <summary>The Adult column names (the file has no header; adult.names lists them).</summary>
     public static IReadOnlyList<string> AdultColumns { get; } =

@@ -2,7 +2,7 @@ using ModelGrid.Evaluation.Metrics;
 
 namespace ModelGrid.Evaluation.Tests.Metrics;
 
-/// <summary>Groups below the minimum size are reported, warned about and kept out of every disparity.</summary>
+/// <summary>Groups below the minimum size are counted, warned about, kept out of every disparity, and not reported by the runner.</summary>
 public sealed class MinimumGroupSizeTests
 {
     private const double Exact = 1e-9;
@@ -34,7 +34,21 @@ public sealed class MinimumGroupSizeTests
 
         var warning = Assert.Single(report.Warnings, w => w.Kind == MetricWarningKind.SmallGroup);
         Assert.Equal("c", warning.Subject);
-        Assert.Contains("10 rows", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("The group 'c': n = 10, below the minimum of 30: not reported, and kept out of the disparities.", warning.Message);
+    }
+
+    [Fact]
+    public void Evaluate_SmallGroupWithUndefinedRates_GetsOnlyTheOneWarning()
+    {
+        // d: 3 rows, none positive and none predicted positive: its TPR, precision and F1 are undefined, but the group
+        // is not reported, so only its size is worth a warning.
+        var (labels, predictions, groups) = TestData.Expand(("a", 10, 10, 10, 10), ("b", 7, 7, 7, 14), ("d", 0, 0, 0, 3));
+
+        var report = FairnessMetrics.Evaluate(labels, predictions, GroupIndex.Create(TestData.Feature("g", groups)), FairnessOptions.Default);
+
+        var warning = Assert.Single(report.Warnings, w => w.Subject == "d");
+        Assert.Equal(MetricWarningKind.SmallGroup, warning.Kind);
+        Assert.Equal("The group 'd': n = 3, below the minimum of 30: not reported, and kept out of the disparities.", warning.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Suites;
 
 namespace ModelGrid.Evaluation.Tests.Suites;
@@ -63,7 +64,7 @@ public sealed class SuiteLoaderTests
     public void Parse_BiasSuiteWithUnknownPrivilegedLevel_IsRefused()
     {
         var yaml = Minimal.Replace("kind: accuracy", "kind: bias", StringComparison.Ordinal)
-            + "\nfairness:\n  sensitive:\n    - { column: sex, levels: [F, M], privileged: X }\n";
+            + "\nfairness:\n  favourable: positive\n  sensitive:\n    - { column: sex, levels: [F, M], privileged: X }\n";
 
         var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(yaml));
 
@@ -74,11 +75,54 @@ public sealed class SuiteLoaderTests
     public void Parse_IntersectionOfUndeclaredFeature_IsRefused()
     {
         var yaml = Minimal.Replace("kind: accuracy", "kind: bias", StringComparison.Ordinal)
-            + "\nfairness:\n  sensitive:\n    - { column: sex, levels: [F, M] }\n  intersections: [[sex, race]]\n";
+            + "\nfairness:\n  favourable: positive\n  sensitive:\n    - { column: sex, levels: [F, M] }\n  intersections: [[sex, race]]\n";
 
         var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(yaml));
 
         Assert.Equal("suite.yaml: fairness.intersections [sex, race] must combine two or more different declared sensitive features", error.Message);
+    }
+
+    private static string Bias(string favourable) => Minimal.Replace("kind: accuracy", "kind: bias", StringComparison.Ordinal)
+        + "\nfairness:\n" + favourable + "  sensitive:\n    - { column: sex, levels: [F, M], privileged: M }\n";
+
+    [Fact]
+    public void Parse_BiasSuiteWithoutFavourable_IsRefusedNamingTheChoice()
+    {
+        var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(Bias(""), "tiny/suite.yaml"));
+
+        Assert.Equal(
+            "tiny/suite.yaml: fairness.favourable is required for a bias suite: say which prediction AIF360's metrics count as favourable, positive (ŷ = 1) or negative (ŷ = 0)",
+            error.Message);
+    }
+
+    [Fact]
+    public void Parse_FavourableNegative_ReadsItAndItsMeaning()
+    {
+        var spec = SuiteLoader.Parse(Bias("  favourable: negative\n  favourable-meaning: not charged again\n"));
+
+        Assert.Equal(FavourableOutcome.Negative, spec.Fairness!.Favourable);
+        Assert.Equal("not charged again", spec.Fairness.FavourableMeaning);
+        Assert.Equal(FavourableOutcome.Negative, spec.Fairness.OptionsFor(spec.Fairness.Sensitive).Favourable);
+    }
+
+    [Fact]
+    public void Parse_FavourableMisspelt_NamesTheValues()
+    {
+        var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(Bias("  favourable: \"0\"\n")));
+
+        Assert.Equal("suite.yaml: fairness.favourable must be one of positive, negative, not '0'", error.Message);
+    }
+
+    [Fact]
+    public void Digest_FavourablePositiveLeavesTheCanonicalSpecAsItWas_NegativeChangesIt()
+    {
+        ArtifactRef[] data = [new("adult-test.csv", 10, new string('a', 64))];
+
+        var positive = SuiteDigest.Canonical(SuiteLoader.Parse(Bias("  favourable: positive\n")), data);
+        var negative = SuiteDigest.Canonical(SuiteLoader.Parse(Bias("  favourable: negative\n")), data);
+
+        Assert.DoesNotContain("favourable", positive, StringComparison.Ordinal);
+        Assert.Contains("\"favourable\":\"negative\"", negative, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,7 +88,6 @@ public sealed class AdversarialGrid : WebApplicationFactory<Program>, IAsyncLife
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var mirrors = TestPaths.Mirrors;
         var settings = new Dictionary<string, string>
         {
             ["Grid:Storage:Path"] = _data,
@@ -96,8 +95,7 @@ public sealed class AdversarialGrid : WebApplicationFactory<Program>, IAsyncLife
             ["Grid:Cluster:SiloPort"] = _ports[0].ToString(CultureInfo.InvariantCulture),
             ["Grid:Cluster:GatewayPort"] = _ports[1].ToString(CultureInfo.InvariantCulture),
             ["Grid:Auth:AdminToken"] = AdminToken,
-            ["Grid:Artifacts:Mirrors:0"] = mirrors[0],
-            ["Grid:Artifacts:Mirrors:1"] = mirrors[1],
+            ["Grid:Artifacts:Mirrors:0"] = TestArtifacts.MirrorFolder,
             ["Grid:Artifacts:Offline"] = "true",
             ["Grid:Uploads:MaxFileBytes"] = MaxFileBytes.ToString(CultureInfo.InvariantCulture),
             ["Grid:Uploads:ChunkBytes"] = ChunkBytes.ToString(CultureInfo.InvariantCulture),

@@ -33,4 +33,11 @@ public sealed class AuthorizationCorpusTests(AdversarialGrid grid)
             succeeds ? call.Writes : WriteScope.Nothing,
             succeeds ? call.Settle : null);
     }
+
+    [Fact]
+    public void RouteCases_EveryEntry_IsARouteTheSiloMaps()
+    {
+        var mapped = RouteTable.Live.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(RouteCases.All.Keys.Where(k => !mapped.Contains(k)).Order(StringComparer.Ordinal));
+    }
 }

@@ -58,7 +58,7 @@ public static partial class HostileInputs
             ("NUL", Utf8("# a\0b\n"), Outcome.Invalid),
             ("invalid UTF-8", [0x23, 0x20, 0xC3, 0x28, 0xFF, 0x0A], Outcome.Invalid),
             ("over 1 MiB", Utf8(new string('x', (1 << 20) + 1)), Outcome.Invalid),
-            ("over the 2 MiB request limit", Utf8(new string('x', (2 << 20) + 1)), new Outcome(413)),
+            ("over the 2 MiB request limit", Utf8(new string('x', (2 << 20) + 1)), new Outcome(413, "Request body too large")),
         ];
         foreach (var (label, card, expected) in refused)
         {

@@ -35,7 +35,7 @@ public static partial class HostileInputs
             ("model: double-encoded dots", $"{Models}/%252e%252e/secret", invalid),
             ("model: backslash traversal", $"{Models}/alice/..%5C..%5Csecret", invalid),
             ("model: NUL", $"{Models}/ali%00ce/secret", new Outcome(400, "Bad request")),
-            ("model: CR LF", $"{Models}/ali%0D%0Ace/secret", new Outcome(400)),
+            ("model: CR LF", $"{Models}/ali%0D%0Ace/secret", new Outcome(400, "Invalid request")),
             ("model: ESC", $"{Models}/alice/se%1B%5B2Jcret", invalid),
             ("model: RTL override", $"{Models}/alice/%E2%80%AEterces", invalid),
             ("model: zero-width space", $"{Models}/alice/se%E2%80%8Bcret", invalid),
@@ -49,7 +49,7 @@ public static partial class HostileInputs
             ("model: 65 characters", $"{Models}/alice/{new string('a', 65)}", invalid),
             ("model: 4000 characters", $"{Models}/{new string('a', 4000)}/x", invalid),
             ("model: request line over 8 KiB", $"{Models}/alice/{new string('a', 9000)}", new Outcome(414, "URI too long")),
-            ("model: raw UTF-8 in the request line", $"{Models}/alice/s\u00e9cret", new Outcome(400)),
+            ("model: raw UTF-8 in the request line", $"{Models}/alice/s\u00e9cret", new Outcome(400, "Bad request")),
         ];
         foreach (var (label, target, expected) in rows)
         {
@@ -85,7 +85,7 @@ public static partial class HostileInputs
         yield return new HostileCase("alias: at a draft", Identities.AlicePublish,
             w => new WireRequest("PUT", $"{PublicPath}/aliases/x{Unique()}").Json($$"""{"version":{{w.Targets[CorpusWorld.Public].Draft}}}"""), new Outcome(409, "Version not published"));
         yield return new HostileCase("alias: at version 2147483648", Identities.AlicePublish,
-            _ => new WireRequest("PUT", $"{ScratchPath}/aliases/big").Json("""{"version":2147483648}"""), new Outcome(400));
+            _ => new WireRequest("PUT", $"{ScratchPath}/aliases/big").Json("""{"version":2147483648}"""), new Outcome(400, "Invalid request body"));
 
         yield return new HostileCase("version reference '01' (the number 1)", Identities.AlicePublish, _ => WireRequest.Get($"{PublicPath}/versions/01"), Outcome.Ok());
         string[] references = ["0", "-1", "2147483647", "99999999999", "1.0", "1e3", "+1", "0x1", "%20%31", "ABCDEF0123456789ABCDEF0123456789ABCDEF01", "latest%00"];

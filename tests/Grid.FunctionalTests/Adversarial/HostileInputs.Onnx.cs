@@ -42,7 +42,7 @@ public static partial class HostileInputs
                 Invalid + @"\[ErrorCode:Fail\] .*Initializer 'w': raw_data size \(16 bytes\) does not match expected size from shape and data type \(4000 bytes\)$"),
             ("initializer with a negative dimension", () => new OnnxGraph().Input("decile_score", OnnxGraph.FloatType, "N", 1).Initializer("w", OnnxGraph.FloatType, [-4], new byte[16])
                 .Node("Add", ["decile_score", "w"], ["probability"]).Output("probability", OnnxGraph.FloatType, "N", 1).ToModel(), Invalid + @"\[ErrorCode:Fail\] .*Out of bounds dimensions in TypeProto_Tensor$"),
-            ("MNIST CNN on a tabular suite", () => File.ReadAllBytes(Path.Combine(TestPaths.Mirrors[1], "mnist", "mnist.onnx")), Mismatch + "the model's input 'Input3' " + Unmapped),
+            ("MNIST CNN on a tabular suite", () => File.ReadAllBytes(TestArtifacts.Get("mnist.onnx")), Mismatch + "the model's input 'Input3' " + Unmapped),
             ("input the suite does not have", () => new OnnxGraph().Input("x", OnnxGraph.FloatType, "N", 1).Node("Identity", ["x"], ["probability"]).Output("probability", OnnxGraph.FloatType, "N", 1).ToModel(),
                 Mismatch + "the model's input 'x' " + Unmapped),
             ("input of the wrong kind", () => new OnnxGraph().Input("decile_score", OnnxGraph.StringType, "N", 1).Node("Identity", ["decile_score"], ["probability"]).Output("probability", OnnxGraph.StringType, "N", 1).ToModel(),

@@ -77,7 +77,7 @@ public static partial class HostileInputs
 
         // Written by hand: a serializer would not write a lone surrogate, and UTF-8 cannot carry one unescaped.
         yield return new HostileCase("draft path: lone surrogate", Identities.AlicePublish,
-            _ => new WireRequest("POST", $"{ScratchPath}/versions").Json($$"""{"files":[{"path":"a\ud800b.bin","size":4,"sha256":"{{Sha256("abcd")}}"}]}"""), new Outcome(400));
+            _ => new WireRequest("POST", $"{ScratchPath}/versions").Json($$"""{"files":[{"path":"a\ud800b.bin","size":4,"sha256":"{{Sha256("abcd")}}"}]}"""), new Outcome(400, "Invalid request body"));
 
         (string Label, ManifestFile File, Outcome Expected)[] declarations =
         [
@@ -98,7 +98,7 @@ public static partial class HostileInputs
         yield return new HostileCase("start upload: RTL override", Identities.AlicePublish,
             w => new WireRequest("POST", $"{PublicDraft(w)}/uploads").Json(Json(new StartUploadRequest("a\u202Eb.bin", 4, Sha256("abcd")))), Outcome.Invalid);
         yield return new HostileCase("start upload: over the largest file", Identities.AlicePublish,
-            w => new WireRequest("POST", $"{PublicDraft(w)}/uploads").Json(Json(new StartUploadRequest("big.bin", AdversarialGrid.MaxFileBytes + 1, Sha256("abcd")))), new Outcome(413));
+            w => new WireRequest("POST", $"{PublicDraft(w)}/uploads").Json(Json(new StartUploadRequest("big.bin", AdversarialGrid.MaxFileBytes + 1, Sha256("abcd")))), new Outcome(413, "Request body too large"));
         yield return new HostileCase("start upload: traversal", Identities.AlicePublish,
             w => new WireRequest("POST", $"{PublicDraft(w)}/uploads").Json(Json(new StartUploadRequest("../../uploads/x", 4, Sha256("abcd")))), Outcome.Invalid);
     }
@@ -137,7 +137,7 @@ public static partial class HostileInputs
         (string Label, string Path, Outcome Expected)[] rows =
         [
             ("encoded slash traversal", "..%2F..%2F..%2Fstate%2Ftoken-token", Outcome.Invalid),
-            ("encoded dots out of files", "%2e%2e/%2e%2e/manifest", new Outcome(404)),
+            ("encoded dots out of files", "%2e%2e/%2e%2e/manifest", new Outcome(404, "Alias not found")),
             ("NUL", $"{CorpusWorld.ModelFile}%00", new Outcome(400, "Bad request")),
             ("device name", "con", new Outcome(404, "File not found")),
             ("other case", CorpusWorld.ModelFile.ToUpperInvariant(), new Outcome(404, "File not found")),

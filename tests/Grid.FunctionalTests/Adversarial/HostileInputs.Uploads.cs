@@ -34,7 +34,7 @@ public static partial class HostileInputs
         yield return Put("two X-Grid-Sha256 headers", r => r.Bytes(body).Header("X-Grid-Sha256", sha).Header("X-Grid-Sha256", sha), Outcome.Invalid);
         yield return Put("body shorter than Content-Length", r => r.Bytes(body).Header("X-Grid-Sha256", sha).CutShort(100), Outcome.NoAnswer);
         yield return Put("body longer than Content-Length", r => r.Bytes(body).Header("X-Grid-Sha256", sha) with { DeclaredLength = 32 }, mismatch);
-        yield return Put("no Content-Length (chunked)", r => r.Bytes(body).Header("X-Grid-Sha256", sha) with { Chunked = true }, new Outcome(411));
+        yield return Put("no Content-Length (chunked)", r => r.Bytes(body).Header("X-Grid-Sha256", sha) with { Chunked = true }, new Outcome(411, "Bad request"));
         yield return Put("Content-Length over the largest file", r => r.Header("X-Grid-Sha256", sha) with { DeclaredLength = AdversarialGrid.MaxFileBytes + 1, Body = [] }, new Outcome(413, "Request body too large"));
         yield return Put("declared file, other size", r => r.Bytes(body[..32]).Header("X-Grid-Sha256", DeclaredSha), differently, DeclaredPath);
         yield return Put("declared file, other digest", r => r.Bytes(DeclaredBytes).Header("X-Grid-Sha256", other), differently, DeclaredPath);
@@ -61,7 +61,7 @@ public static partial class HostileInputs
         yield return Patch("Upload-Offset ahead of what is held", r => r.Bytes(DeclaredBytes[8..16], chunkType).Header("Upload-Offset", "8"), new Outcome(409, "Upload offset mismatch"));
         yield return Patch("past the declared size", r => r.Bytes(RandomNumberGenerator.GetBytes(DeclaredBytes.Length + 1), chunkType).Header("Upload-Offset", "0"), Outcome.Invalid);
         yield return Patch("larger than a chunk", r => r.Header("Upload-Offset", "0") with { DeclaredLength = AdversarialGrid.ChunkBytes + 1, Body = [] }, new Outcome(413, "Request body too large"));
-        yield return Patch("no Content-Length", r => r.Bytes(DeclaredBytes[..8], chunkType).Header("Upload-Offset", "0") with { Chunked = true }, new Outcome(411));
+        yield return Patch("no Content-Length", r => r.Bytes(DeclaredBytes[..8], chunkType).Header("Upload-Offset", "0") with { Chunked = true }, new Outcome(411, "Bad request"));
         yield return Patch("wrong last bytes (session discarded)", r => r.Bytes(RandomNumberGenerator.GetBytes(DeclaredBytes.Length), chunkType).Header("Upload-Offset", "0"), mismatch, WriteScope.Under("uploads/"));
         yield return Patch("cut short (the prefix is kept)", r => r.Bytes(DeclaredBytes[..8], chunkType).Header("Upload-Offset", "0").CutShort(12), Outcome.NoAnswer, WriteScope.Under("uploads/"));
 

@@ -11,9 +11,9 @@ public static partial class RouteCases
     private static Dictionary<string, RouteCase> OtherRoutes() =>
         new(StringComparer.Ordinal)
         {
-            ["GET /api/v1/models/{owner}/{name}/versions/{version}/uploads"] = new(Access.Publisher, Outcome.Ok(), (w, _) => Call(
+            ["GET /api/v1/models/{owner}/{name}/versions/{reference}/uploads"] = new(Access.Publisher, Outcome.Ok(), (w, _) => Call(
                 WireRequest.Get($"{Public(w).Path}/versions/{Public(w).Draft}/uploads"), WriteScope.Nothing)),
-            ["POST /api/v1/models/{owner}/{name}/versions/{version}/uploads"] = new(Access.Publisher, Outcome.Ok(201), async (w, fresh) =>
+            ["POST /api/v1/models/{owner}/{name}/versions/{reference}/uploads"] = new(Access.Publisher, Outcome.Ok(201), async (w, fresh) =>
             {
                 var file = CorpusWorld.RandomFile($"u-{Unique()}.bin", 10).File;
                 return new RouteCall(new WireRequest("POST", $"{await DraftPathAsync(w, fresh)}/uploads").Json(ToJson(new StartUploadRequest(file.Path, file.Size, file.Sha256))), WriteScope.Under("state/", "uploads/"));
@@ -68,7 +68,7 @@ public static partial class RouteCases
             ["POST /api/v1/artifacts/{artifact}/fetch"] = new(Access.Admin, Outcome.Ok(), (_, _) => Call(
                 new WireRequest("POST", $"/api/v1/artifacts/{Artifact}/fetch"), WriteScope.Under("blobs/"))),
             ["PUT /api/v1/artifacts/{artifact}"] = new(Access.Admin, Outcome.Ok(), (_, _) => Call(
-                new WireRequest("PUT", $"/api/v1/artifacts/{Artifact}").Bytes(File.ReadAllBytes(Path.Combine(TestPaths.Mirrors[1], "mnist", Artifact))),
+                new WireRequest("PUT", $"/api/v1/artifacts/{Artifact}").Bytes(File.ReadAllBytes(TestArtifacts.Get(Artifact))),
                 WriteScope.Under("blobs/"))),
 
             ["GET /api/v1/suites"] = Read(_ => "/api/v1/suites"),

@@ -23,6 +23,11 @@ public static partial class RouteCases
         {
             ["GET /health"] = Read(_ => "/health"),
             ["GET /openapi/{documentName}.json"] = Read(_ => "/openapi/v1.json"),
+            ["GET /"] = Read(_ => "/"),
+            ["GET /docs/{documentName?}"] = Read(_ => "/docs/v1"),
+            ["GET /docs/scalar.js"] = Read(_ => "/docs/scalar.js"),
+            ["GET /docs/scalar.aspnetcore.js"] = Read(_ => "/docs/scalar.aspnetcore.js"),
+            ["GET /docs/favicon.svg"] = Read(_ => "/docs/favicon.svg"),
             ["GET /api/v1/whoami"] = Read(_ => "/api/v1/whoami"),
             ["GET /api/v1/models"] = Read(_ => $"{ModelsPath}?owner=alice&page=1&pageSize=50"),
             ["GET /api/v1/models/{owner}/{name}"] = Read(w => Public(w).Path),
@@ -38,15 +43,15 @@ public static partial class RouteCases
             ["POST /api/v1/models/{owner}/{name}/versions"] = new(Access.Publisher, Outcome.Ok(201), (_, _) => Call(
                 new WireRequest("POST", $"{ScratchPath}/versions").Json(ToJson(new CreateDraftRequest([CorpusWorld.RandomFile("f.bin", 8).File]))),
                 WriteScope.State)),
-            ["POST /api/v1/models/{owner}/{name}/versions/{version}/files"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
+            ["POST /api/v1/models/{owner}/{name}/versions/{reference}/files"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
                 new RouteCall(
                     new WireRequest("POST", $"{await DraftPathAsync(w, fresh)}/files").Json(ToJson(CorpusWorld.RandomFile($"d-{Unique()}.bin", 8).File)),
                     WriteScope.State)),
-            ["PUT /api/v1/models/{owner}/{name}/versions/{version}/card"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
+            ["PUT /api/v1/models/{owner}/{name}/versions/{reference}/card"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
                 new RouteCall(
                     new WireRequest("PUT", $"{await DraftPathAsync(w, fresh)}/card").Bytes("---\nlicense: MIT\n---\n# Draft card\n"u8.ToArray(), "text/markdown"),
                     WriteScope.State)),
-            ["POST /api/v1/models/{owner}/{name}/versions/{version}/publish"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
+            ["POST /api/v1/models/{owner}/{name}/versions/{reference}/publish"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
             {
                 if (!fresh)
                 {
@@ -58,14 +63,14 @@ public static partial class RouteCases
                 await Alice(w).UploadFileAsync(CorpusWorld.Scratch, draft.Number, file.File.Path, new MemoryStream(file.Bytes), file.Bytes.Length, file.File.Sha256, cancellationToken: Ct);
                 return new RouteCall(new WireRequest("POST", $"{ScratchPath}/versions/{draft.Number}/publish"), WriteScope.Under("state/", "manifests/", "cards/"));
             }),
-            ["POST /api/v1/models/{owner}/{name}/versions/{version}/withdraw"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
+            ["POST /api/v1/models/{owner}/{name}/versions/{reference}/withdraw"] = new(Access.Publisher, Outcome.Ok(), async (w, fresh) =>
             {
                 var number = fresh ? (await CorpusWorld.PublishAsync(Alice(w), CorpusWorld.Scratch, [CorpusWorld.RandomFile("f.bin", 8)])).Number : 1;
                 return new RouteCall(new WireRequest("POST", $"{ScratchPath}/versions/{number}/withdraw").Json("""{"reason":"withdrawn by the corpus"}"""), WriteScope.State);
             }),
-            ["DELETE /api/v1/models/{owner}/{name}/versions/{version}"] = new(Access.Publisher, Outcome.Ok(204), async (w, fresh) =>
+            ["DELETE /api/v1/models/{owner}/{name}/versions/{reference}"] = new(Access.Publisher, Outcome.Ok(204), async (w, fresh) =>
                 new RouteCall(new WireRequest("DELETE", await DraftPathAsync(w, fresh)), WriteScope.State)),
-            ["DELETE /api/v1/models/{owner}/{name}/versions/{version}/files/{**path}"] = new(Access.Publisher, Outcome.Ok(204), async (w, fresh) =>
+            ["DELETE /api/v1/models/{owner}/{name}/versions/{reference}/files/{**path}"] = new(Access.Publisher, Outcome.Ok(204), async (w, fresh) =>
                 new RouteCall(new WireRequest("DELETE", $"{await DraftPathAsync(w, fresh)}/files/pending.bin"), WriteScope.State)),
 
             ["GET /api/v1/models/{owner}/{name}/versions/{reference}/files/{**path}"] = Read(w => $"{Public(w).Path}/versions/1/files/{CorpusWorld.ModelFile}"),

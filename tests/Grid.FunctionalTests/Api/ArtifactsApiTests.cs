@@ -30,7 +30,7 @@ public sealed class ArtifactsApiTests(GridAppFactory app)
     public async Task Import_VerifiesTheBytes()
     {
         var admin = app.Client(GridAppFactory.AdminToken);
-        var real = await File.ReadAllBytesAsync(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "t10k-labels-idx1-ubyte.gz"), Ct);
+        var real = await File.ReadAllBytesAsync(TestArtifacts.Get("t10k-labels-idx1-ubyte.gz"), Ct);
         var wrong = (byte[])real.Clone();
         wrong[10] ^= 1;
 

@@ -49,7 +49,7 @@ public sealed class HostTests(GridAppFactory app)
         using var response = await app.Http().GetAsync(new Uri(target, UriKind.Relative), Ct);
 
         Assert.Equal(
-            $"nothing is served at GET {target}; the API is under /api/v1 (see /openapi/v1.json)",
+            $"nothing is served at GET {target}; the API is under /api/v1 (see /docs or /openapi/v1.json)",
             await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound, "Not Found"));
     }
 
@@ -67,7 +67,7 @@ public sealed class HostTests(GridAppFactory app)
     [Fact]
     public async Task DemoModel_HoldsTheMnistArtifactAndTheProjectsCard()
     {
-        var expected = await File.ReadAllBytesAsync(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx"), Ct);
+        var expected = await File.ReadAllBytesAsync(TestArtifacts.Get("mnist.onnx"), Ct);
 
         var bytes = await app.Http().GetByteArrayAsync(new Uri("/api/v1/models/demo/mnist/versions/latest/files/mnist.onnx", UriKind.Relative), Ct);
         var card = await app.Client().GetCardAsync(new ModelId("demo", "mnist"), "1", cancellationToken: Ct);

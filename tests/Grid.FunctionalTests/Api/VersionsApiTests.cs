@@ -134,7 +134,7 @@ public sealed class VersionsApiTests(GridAppFactory app)
 
         using var response = await http.PostAsync(new Uri($"{model.Path}/versions", UriKind.Relative), body, Ct);
 
-        Assert.Contains("not null", await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("a file in 'files' is null", await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Empty(await model.Client.ListVersionsAsync(model.Id, Ct));
     }
 

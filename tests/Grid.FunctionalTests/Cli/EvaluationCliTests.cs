@@ -61,6 +61,9 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.DoesNotContain("balanced_accuracy", headline.Stdout, StringComparison.Ordinal);
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("balanced_accuracy", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nnot compared: race: Native American (n = 18, below the minimum of 30: not reported); race x sex: Asian, Female (n = 2, below the minimum of 30: not reported);", all.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("group[Native American]", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years)", all.Stdout, StringComparison.Ordinal);
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.Equal(4, json.Json.GetProperty("baseline").GetInt32());
         Assert.Equal("[1,4]", Compact(json.Json.GetProperty("versions")));
@@ -181,7 +184,6 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     {
         var cli = LocalRunner();
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
 
@@ -193,12 +195,31 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     }
 
     [Fact]
+    public async Task Local_Warnings_SummaryByDefaultAndTheWholeListWithTheFlag()
+    {
+        var cli = LocalRunner();
+
+        var summary = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
+        var all = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--warnings");
+
+        Assert.True(summary.ExitCode == 0, summary.ToString());
+        Assert.Contains(
+            "\nwarnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some) (--warnings lists all 8)\n",
+            summary.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains("| Asian, Female | 2 | 1 | n = 2, below the minimum of 30: not reported | — | — | — | — |", summary.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0000 [0.0000, 0.0000]", summary.Stdout, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("\n- race x sex: The group 'Asian, Female': n = 2, below the minimum of 30: not reported, and kept out of the disparities.\n", all.Stdout, StringComparison.Ordinal);
+        Assert.Equal(8, all.Stdout.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Local_SecondRun_ReadsTheVerifiedCacheWithoutMirrors()
     {
         var cli = LocalRunner();
         var first = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
         cli.Environment["Grid__Artifacts__Mirrors__0"] = null;
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = null;
 
         var second = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
 
@@ -220,8 +241,7 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     private GridCliRunner LocalRunner()
     {
         var cli = new GridCliRunner(silo.Silo.Url);
-        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0];
-        cli.Environment["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1];
+        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder;
         cli.Environment["Grid__Artifacts__Offline"] = "true";
         cli.Environment["GRID_CACHE"] = TestPaths.NewTempFolder("artifact-cache");
         return cli;

@@ -26,7 +26,7 @@ public sealed class AzureSiloTests(AzuriteFixture azurite)
         var data = TestPaths.NewTempFolder("azure-silo");
         var bytes = RandomNumberGenerator.GetBytes((1 << 20) + 777);
         var file = new ManifestFile("weights.bin", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        var expected = await File.ReadAllBytesAsync(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx"), Ct);
+        var expected = await File.ReadAllBytesAsync(TestArtifacts.Get("mnist.onnx"), Ct);
 
         await using (var silo = await SiloProcess.StartAsync(data, environment))
         {

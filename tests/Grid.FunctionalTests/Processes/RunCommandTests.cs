@@ -2,7 +2,10 @@ using ModelGrid.Testing;
 
 namespace ModelGrid.FunctionalTests.Processes;
 
-/// <summary>The README's run command, <c>dotnet run --project src/Silo</c>, runs the silo from the repository root.</summary>
+/// <summary>
+/// The README's run command, <c>dotnet run --project src/Silo -c Release</c>, runs the built silo from the repository
+/// root, with no launch profile that could set or override its address (the process tests start that same command).
+/// </summary>
 public sealed class RunCommandTests
 {
     [Fact]
@@ -17,5 +20,17 @@ public sealed class RunCommandTests
         Assert.Equal(
             Path.TrimEndingDirectorySeparator(TestPaths.RepositoryRoot),
             Path.TrimEndingDirectorySeparator(Path.GetFullPath(stdout.Trim())));
+    }
+
+    [Fact]
+    public async Task DotnetRun_RunsTheBuiltSilo_WithoutALaunchProfile()
+    {
+        var run = await RunCommand.ReadAsync();
+
+        var dll = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
+        Assert.Equal(Path.GetDirectoryName(dll), Path.GetDirectoryName(run.Command));
+        Assert.Equal(OperatingSystem.IsWindows() ? "Grid.Silo.exe" : "Grid.Silo", Path.GetFileName(run.Command));
+        Assert.Equal(string.Empty, run.Arguments);
+        Assert.False(File.Exists(Path.Combine(TestPaths.RepositoryRoot, "src", "Silo", "Properties", "launchSettings.json")));
     }
 }

@@ -5,7 +5,8 @@ namespace ModelGrid.FunctionalTests.Processes;
 
 /// <summary>
 /// The real silo (<c>dotnet Grid.Silo.dll</c>) as a child process on free loopback ports, configured only through
-/// environment variables as an operator would, and waited for until <c>/health</c> answers 200.
+/// environment variables as an operator would (with the detailed log, <c>Information</c>, that tests read), and waited
+/// for until <c>/health</c> answers 200.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -18,6 +19,9 @@ public sealed class SiloProcess : IAsyncDisposable
         DataPath = dataPath;
     }
 
+    /// <summary>Where the README, DESIGN.md §7 and the CLI expect the silo when no address is configured.</summary>
+    public static Uri DefaultUrl { get; } = new("http://127.0.0.1:5180/");
+
     public Uri Url { get; }
 
     public string DataPath { get; }
@@ -26,12 +30,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts a silo on <paramref name="dataPath"/>; <paramref name="extra"/> adds or overrides environment variables.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// Starts a silo on <paramref name="dataPath"/>; <paramref name="extra"/> adds or overrides environment variables (a
+    /// null value removes one: without <c>ASPNETCORE_URLS</c> the silo is expected on its default address).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null, IEnumerable<string>? arguments = null)
     {
         var (url, environment) = Environment(dataPath, extra);
         var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
-        var process = ChildProcess.Start("dotnet", [silo], Path.GetDirectoryName(silo)!, environment);
+        var process = ChildProcess.Start("dotnet", [silo, .. arguments ?? []], Path.GetDirectoryName(silo)!, environment);
         var started = new SiloProcess(process, url, dataPath);
         try
         {
@@ -65,17 +72,17 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Grid__Storage__Path"] = dataPath,
             ["Grid__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             ["Grid__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
-            ["Grid__Artifacts__Mirrors__0"] = TestPaths.Mirrors[0],
-            ["Grid__Artifacts__Mirrors__1"] = TestPaths.Mirrors[1],
+            ["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder,
             ["Grid__Artifacts__Offline"] = "true",
             ["DOTNET_gcServer"] = "0",
+            ["Logging__LogLevel__Default"] = "Information",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
         }
 
-        return (url, environment);
+        return (environment["ASPNETCORE_URLS"] is { } configured ? new Uri(configured.TrimEnd('/') + "/") : DefaultUrl, environment);
     }
 
     public async Task WaitHealthyAsync(TimeSpan timeout)

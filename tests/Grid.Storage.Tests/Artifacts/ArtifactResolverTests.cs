@@ -32,7 +32,7 @@ public sealed class ArtifactResolverTests : IDisposable
     [Fact]
     public async Task ResolveAsync_EveryDeclaredArtifact_ComesVerifiedFromTheOfflineMirrors()
     {
-        var resolver = Resolver(ArtifactManifest.Default, new ArtifactOptions { Offline = true }, TestPaths.Mirrors);
+        var resolver = Resolver(ArtifactManifest.Default, new ArtifactOptions { Offline = true }, [TestArtifacts.MirrorFolder]);
 
         foreach (var artifact in ArtifactManifest.Default.Artifacts)
         {
@@ -47,7 +47,7 @@ public sealed class ArtifactResolverTests : IDisposable
     public async Task ResolveAsync_SecondTime_UsesTheStoreAndTouchesNoMirror()
     {
         var mirror = TestPaths.NewTempFolder("mirror");
-        File.Copy(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx"), Path.Combine(mirror, "mnist.onnx"));
+        File.Copy(TestArtifacts.Get("mnist.onnx"), Path.Combine(mirror, "mnist.onnx"));
         var resolver = Resolver(ArtifactManifest.Default, new ArtifactOptions { Offline = true }, [mirror]);
         Assert.Equal(ArtifactProvenance.Mirror, (await resolver.ResolveAsync("mnist.onnx", Ct)).Provenance);
 
@@ -60,7 +60,7 @@ public sealed class ArtifactResolverTests : IDisposable
     public async Task ResolveAsync_MirrorCopyWithOtherBytes_IsSkippedAndTheErrorSaysHowToProvideIt()
     {
         var mirror = TestPaths.NewTempFolder("mirror");
-        var real = await File.ReadAllBytesAsync(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx"), Ct);
+        var real = await File.ReadAllBytesAsync(TestArtifacts.Get("mnist.onnx"), Ct);
         real[100] ^= 0xFF;
         await File.WriteAllBytesAsync(Path.Combine(mirror, "mnist.onnx"), real, Ct);
         var resolver = Resolver(ArtifactManifest.Default, new ArtifactOptions { Offline = true }, [mirror]);
@@ -79,7 +79,7 @@ public sealed class ArtifactResolverTests : IDisposable
     public async Task ResolveAsync_Online_DownloadsFromThePinnedSourceOnceAndVerifies()
     {
         await using var server = new LoopbackFileServer();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx"), Ct);
+        var bytes = await File.ReadAllBytesAsync(TestArtifacts.Get("mnist.onnx"), Ct);
         var artifact = ArtifactManifest.Default.Find("mnist.onnx")!;
         var path = $"{artifact.Source!.Repository}/{artifact.Source.Commit}/{artifact.Source.Path}";
         server.Add(path, bytes);

@@ -45,7 +45,7 @@ public sealed class CsvColumnDropperTests
     public async Task TransformAsync_NothingDropped_ReproducesTheShippedCompasFileByteForByte()
     {
         // The derived COMPAS file was written by the same rules (minimal quoting, LF): re-writing it must change nothing.
-        var path = Path.Combine(TestPaths.SharedFolder, "datasets", "compas-scores-two-years-nopii.csv");
+        var path = TestArtifacts.Get("compas-scores-two-years-nopii.csv");
         var original = await File.ReadAllBytesAsync(path, Ct);
         using var output = new MemoryStream();
 

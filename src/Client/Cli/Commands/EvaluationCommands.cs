@@ -8,7 +8,7 @@ using ModelGrid.Evaluations;
 namespace ModelGrid.Client.Cli.Commands;
 
 /// <summary>
-/// <c>grid eval submit|status|list|wait|logs|cancel|suites</c> against a hub, and <c>grid eval --local</c>, which
+/// <c>grid eval submit|status|list|wait|logs|cancel|suites</c> against a hub, <c>grid eval explain</c>, and <c>grid eval --local</c>, which
 /// runs a suite folder on a model file on this machine and prints the same report a submitted job's result gives.
 /// </summary>
 public static partial class EvaluationCommands
@@ -19,11 +19,13 @@ public static partial class EvaluationCommands
     {
         var local = new Option<string?>("--local") { Description = "Run a suite on this ONNX file here, without a hub (needs --suite <folder>)" };
         var suite = new Option<string?>("--suite") { Description = "With --local: the suite's folder, e.g. eval-suites/compas-recidivism" };
+        var warnings = WarningsOption();
         var eval = host.Command("eval", "Evaluate model versions on the hub's suites, or a model file locally", c =>
         {
             c.Options.Add(local);
             c.Options.Add(suite);
-            foreach (var child in new[] { Submit(host), Status(host), List(host), Wait(host), Logs(host), Cancel(host), Suites(host) })
+            c.Options.Add(warnings);
+            foreach (var child in new[] { Submit(host), Status(host), List(host), Wait(host), Logs(host), Cancel(host), Suites(host), Explain(host) })
             {
                 c.Subcommands.Add(child);
             }
@@ -31,7 +33,7 @@ public static partial class EvaluationCommands
         {
             if (parse.GetValue(local) is not { } model)
             {
-                throw new CliException("use a subcommand (submit, status, list, wait, logs, cancel, suites) or --local <model.onnx> --suite <folder>; see 'grid eval --help'");
+                throw new CliException("use a subcommand (submit, status, list, wait, logs, cancel, suites, explain) or --local <model.onnx> --suite <folder>; see 'grid eval --help'");
             }
 
             var folder = parse.GetValue(suite) ?? throw new CliException("--local needs --suite <folder>, e.g. --suite eval-suites/compas-recidivism");
@@ -45,7 +47,7 @@ public static partial class EvaluationCommands
             }
             else
             {
-                cli.Output.Write(EvaluationText.Report(report));
+                cli.Output.Write(EvaluationText.Report(report, parse.GetValue(warnings)));
             }
 
             return ExitCodes.Success;
@@ -60,6 +62,7 @@ public static partial class EvaluationCommands
         var force = new Option<bool>("--force") { Description = "Run again even when the same files and suite have a result" };
         var wait = new Option<bool>("--wait") { Description = "Wait for the job to finish, then print its result" };
         var timeout = new Option<string>("--timeout") { Description = "With --wait: how long to wait, e.g. 90s, 10m, 1h", DefaultValueFactory = _ => DefaultTimeout };
+        var warnings = WarningsOption();
         return host.Command("submit", "Submit a version to a suite; a duplicate gets the existing job and its result", c =>
         {
             c.Arguments.Add(model);
@@ -67,6 +70,7 @@ public static partial class EvaluationCommands
             c.Options.Add(force);
             c.Options.Add(wait);
             c.Options.Add(timeout);
+            c.Options.Add(warnings);
         }, async (parse, cli, ct) =>
         {
             var (id, reference) = ModelRefArgument.ParseModelRef(parse.GetValue(model)!);
@@ -93,17 +97,22 @@ public static partial class EvaluationCommands
                 WriteWarnings(cli, view);
             }
 
-            return await WaitAndShowAsync(cli, view, limit, ct);
+            return await WaitAndShowAsync(cli, view, limit, parse.GetValue(warnings), ct);
         });
     }
 
     private static Command Status(CliHost host)
     {
         var job = new Argument<string>("job-id") { Description = "The job's id" };
-        return host.Command("status", "Show a job: status, attempt, worker, failure reason, and its result when it succeeded", c => c.Arguments.Add(job), async (parse, cli, ct) =>
+        var warnings = WarningsOption();
+        return host.Command("status", "Show a job: status, attempt, worker, failure reason, and its result when it succeeded", c =>
+        {
+            c.Arguments.Add(job);
+            c.Options.Add(warnings);
+        }, async (parse, cli, ct) =>
         {
             var view = await cli.Client.GetEvaluationAsync(EvaluationArguments.ParseJobId(parse.GetValue(job)!), withResult: true, ct);
-            Show(cli, view);
+            Show(cli, view, parse.GetValue(warnings));
             return ExitCodes.Success;
         });
     }
@@ -144,7 +153,7 @@ public static partial class EvaluationCommands
         });
     }
 
-    private static async Task<int> WaitAndShowAsync(CliContext cli, EvaluationView submitted, TimeSpan timeout, CancellationToken ct)
+    private static async Task<int> WaitAndShowAsync(CliContext cli, EvaluationView submitted, TimeSpan timeout, bool allWarnings, CancellationToken ct)
     {
         var view = submitted;
         if (!view.Job.IsFinal)
@@ -159,12 +168,12 @@ public static partial class EvaluationCommands
             view = await cli.Client.GetEvaluationAsync(view.Job.Id, withResult: true, ct);
         }
 
-        Show(cli, view with { Deduplicated = submitted.Deduplicated });
+        Show(cli, view with { Deduplicated = submitted.Deduplicated }, allWarnings);
         EvaluationWaiter.EnsureSucceeded([view.Job], timeout);
         return ExitCodes.Success;
     }
 
-    private static void Show(CliContext cli, EvaluationView view)
+    private static void Show(CliContext cli, EvaluationView view, bool allWarnings)
     {
         if (cli.Json)
         {
@@ -172,9 +181,12 @@ public static partial class EvaluationCommands
         }
         else
         {
-            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings));
+            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings, allWarnings));
         }
     }
+
+    private static Option<bool> WarningsOption() =>
+        new("--warnings") { Description = "List every warning of the result, not only the summary by kind" };
 
     /// <summary>What a submission got: an existing job, a reused result on a new job, or a new job to run.</summary>
     private static string Outcome(EvaluationView view) =>

@@ -2,13 +2,13 @@ using ModelGrid.Testing;
 
 namespace ModelGrid.Evaluation.Tests.Runtime.Fixtures;
 
-/// <summary>The models the runtime tests use: MNIST from the shared mirror, the committed samples, and small graphs written here.</summary>
+/// <summary>The models the runtime tests use: MNIST from the verified test artifacts, the committed samples, and small graphs written here.</summary>
 internal static class TestModels
 {
     private static readonly Lazy<string> Folder = new(() => TestPaths.NewTempFolder("runtime-models"));
 
     /// <summary>MNIST: input <c>Input3</c> float[1,1,28,28], output <c>Plus214_Output_0</c> float[1,10]; batch fixed at 1.</summary>
-    public static string Mnist => Path.Combine(TestPaths.SharedFolder, "models", "mnist", "mnist.onnx");
+    public static string Mnist => TestArtifacts.Get("mnist.onnx");
 
     public static string Sample(string model, string version) =>
         Path.Combine(TestPaths.RepositoryRoot, "eval-suites", "models", model, version, "model.onnx");
