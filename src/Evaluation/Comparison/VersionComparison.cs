@@ -1,5 +1,5 @@
-using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Metrics;
+using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 
