@@ -11,6 +11,8 @@ namespace ModelGrid.Storage;
 /// the folder store and <see cref="FileGrainStorage"/> on the embedded default, or Azure Blob storage and Orleans'
 /// own <c>AddAzureBlobGrainStorage</c> (System.Text.Json state, wrapped so a damaged record is reported as on the
 /// embedded store) with provider <c>azure</c>; and <see cref="GrainStateRecords"/>, the state records seen as blobs.
+/// The embedded default also keeps Orleans' reminders in the folder (<see cref="FileReminderTable"/>); with
+/// provider <c>azure</c> the cluster's configuration chooses the reminder service.
 /// </summary>
 public static class GridStorageExtensions
 {
@@ -51,6 +53,11 @@ public static class GridStorageExtensions
             });
             silo.Services.AddSingleton(sp => GrainStateRecords.ForFolder(
                 sp.GetRequiredService<IBlobStore>(), root, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+
+            // Reminders drive work that must survive a crash (a job's follow-ups, a partition's watchdog), so the
+            // embedded default keeps them in the data folder, not in memory.
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(sp => new FileReminderTable(sp.GetRequiredService<IBlobStore>()));
         }
 
         silo.Services.AddSingleton<ContentAddressedStore>();

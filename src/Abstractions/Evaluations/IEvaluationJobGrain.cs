@@ -20,6 +20,14 @@ public interface IEvaluationJobGrain : IGrainWithGuidKey
     /// <param name="resultRef">The blob name of the copy, <c>results/{jobId}/1.json</c>.</param>
     [Alias("SubmitReused")] Task<JobSnapshot> SubmitReused(JobSpec spec, string resultRef);
 
+    /// <summary>
+    /// Adds a version of the job's model (another version with the same files, whose submission this job answers) to
+    /// the versions that wait for its result: once the job succeeds the result is recorded on it, retried until the
+    /// version acknowledges; on a job that has succeeded already, at once. A failed or cancelled job takes nobody.
+    /// </summary>
+    /// <param name="versionKey">The version, <c>owner/name@N</c> of the job's model.</param>
+    [Alias("Join")] Task<JobSnapshot> Join(string versionKey);
+
     /// <summary>The job, or null when nothing was submitted under this id.</summary>
     [Alias("Get")] Task<JobSnapshot?> Get();
 
@@ -38,7 +46,9 @@ public interface IEvaluationJobGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Records the current attempt's result. True when recorded, or when this very completion was recorded
-    /// before; false (recording nothing) for any other lease.
+    /// before; false (recording nothing) for any other lease. The write that accepts it also records the versions
+    /// to record it on (the job's own and those that joined); the job records it there before it answers, and a
+    /// reminder retries a version that did not acknowledge, also after a crash.
     /// </summary>
     /// <param name="leaseId">The lease's fencing token.</param>
     /// <param name="resultRef">The blob name of the result.</param>

@@ -23,6 +23,10 @@ public interface IJobQueueGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Sweep")] Task<int> Sweep();
 
+    /// <summary>Forgets a finished job at once (sent by the job grain, one-way); an id not indexed changes nothing.</summary>
+    /// <param name="jobId">The job.</param>
+    [Orleans.Concurrency.OneWay, Alias("Forget")] Task Forget(Guid jobId);
+
     /// <summary>How many ids the partition offers and watches.</summary>
     [Alias("Count")] Task<QueueCounts> Count();
 }

@@ -1,23 +1,29 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
+using ModelGrid.Storage.Blobs;
 
 namespace ModelGrid.Grains.Evaluations;
 
 /// <summary>
 /// One evaluation job: status, lease and attempt, the only source of truth about them. Every change is written
 /// before the call answers, so a lease handed out survives a crash of this silo; the lease id fences every call
-/// of a worker that may have lost its lease.
+/// of a worker that may have lost its lease. A finished job tells its queue partition to forget it. Once a result
+/// is accepted, the job owns its follow-ups: recording it on every version that waits for it
+/// (<see cref="EvaluationJobGrain"/>'s FollowUps part).
 /// </summary>
 [GrainType("evaluation-job")]
-public sealed class EvaluationJobGrain(
+public sealed partial class EvaluationJobGrain(
     [PersistentState("job", StorageNames.GrainStorage)] IPersistentState<JobState> state,
     [PersistentState("joblog", StorageNames.GrainStorage)] IPersistentState<JobLogState> log,
+    IBlobStore blobs,
     IOptions<JobOptions> options,
-    TimeProvider time) : Grain, IEvaluationJobGrain
+    TimeProvider time,
+    ILogger<EvaluationJobGrain> logger) : Grain, IEvaluationJobGrain, IRemindable
 {
     private const int MaxLineChars = 4_000;
     private const int MaxReasonChars = 1_000;
@@ -68,12 +74,15 @@ public sealed class EvaluationJobGrain(
         s.ResultReused = true;
         s.SubmittedAt = now;
         s.CompletedAt = now;
+        s.Undelivered = [spec.VersionKey];
+        await StartFollowUpsAsync();
         await state.WriteStateAsync();
 
         // The job is the record that counts; a log line lost to a crash here is not worth a half-submitted job.
         log.State.Lines.Add(ReusedLogLine);
         log.State.Bytes += Encoding.UTF8.GetByteCount(ReusedLogLine);
         await log.WriteStateAsync();
+        await DeliverAsync();
         return Snapshot();
     }
 
@@ -125,11 +134,18 @@ public sealed class EvaluationJobGrain(
             return false;
         }
 
+        // The reminder is registered before the write that makes the result accepted: a crash after that write finds
+        // it there; a crash before it leaves a reminder that finds nothing to deliver and goes away.
+        await StartFollowUpsAsync();
         s.Status = JobStatus.Succeeded;
         s.ResultRef = resultRef;
         s.LeaseExpiresAt = null;
         s.CompletedAt = time.GetUtcNow();
+        s.Undelivered = [s.Spec!.VersionKey, .. s.Waiting.Where(v => v != s.Spec.VersionKey)];
+        s.Waiting = [];
         await state.WriteStateAsync();
+        LeavePartition();
+        await DeliverAsync();
         return true;
     }
 
@@ -151,7 +167,9 @@ public sealed class EvaluationJobGrain(
         s.FailureReason = line;
         s.LeaseExpiresAt = null;
         s.CompletedAt = time.GetUtcNow();
+        s.Waiting = [];
         await state.WriteStateAsync();
+        LeavePartition();
         return true;
     }
 
@@ -169,7 +187,9 @@ public sealed class EvaluationJobGrain(
             s.FailureReason = $"cancelled by {actor}";
             s.LeaseExpiresAt = null;
             s.CompletedAt = time.GetUtcNow();
+            s.Waiting = [];
             await state.WriteStateAsync();
+            LeavePartition();
         }
 
         return Snapshot();
@@ -189,6 +209,7 @@ public sealed class EvaluationJobGrain(
             s.Status = JobStatus.Failed;
             s.FailureReason = $"lease expired {s.Attempt.ToString(CultureInfo.InvariantCulture)} times";
             s.CompletedAt = now;
+            s.Waiting = [];
         }
         else
         {

@@ -8,9 +8,10 @@ namespace ModelGrid.Grains.Evaluations;
 
 /// <summary>
 /// Submits evaluation jobs: claims the dedup key for the job's model, records the job, lists it under its version and
-/// offers it on the queue partition its id hashes to. A model without a job for the key may reuse another model's
-/// succeeded result, as a copy on a new job of its own, when the submitter may read that model. Every step is
-/// idempotent, so a submission interrupted half-way is completed by the next one with the same key.
+/// offers it on the queue partition its id hashes to; a version whose submission an existing job answers joins it,
+/// and the job records its result there. A model without a job for the key may reuse another model's succeeded
+/// result, as a copy on a new job of its own, when the submitter may read that model. Every step is idempotent, so a
+/// submission interrupted half-way is completed by the next one with the same key.
 /// </summary>
 public sealed class EvaluationSubmitter(IGrainFactory grains, IBlobStore blobs, IOptions<JobOptions> options)
 {
@@ -40,6 +41,13 @@ public sealed class EvaluationSubmitter(IGrainFactory grains, IBlobStore blobs, 
             : null;
         var job = reused ?? await grains.GetGrain<IEvaluationJobGrain>(id).Submit(spec);
         await grains.GetGrain<IVersionEvaluationsGrain>(spec.VersionKey).Add(id);
+        if (id != candidate)
+        {
+            // Another version of the model with the same files may own the job: this one waits for its result too,
+            // and gets it at once when the job has succeeded (the version ignores a result it has recorded).
+            job = await grains.GetGrain<IEvaluationJobGrain>(id).Join(spec.VersionKey);
+        }
+
         if (job.Status == JobStatus.Queued)
         {
             // Enqueueing an indexed id changes nothing, so a queued duplicate is offered again at no cost.
@@ -86,29 +94,6 @@ public sealed class EvaluationSubmitter(IGrainFactory grains, IBlobStore blobs, 
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Records a succeeded job of the version's own model on <paramref name="versionKey"/>, which writes a card
-    /// revision unless it is recorded there already: a reused copy, a job of another version of the model with the
-    /// same files, or one whose recording was interrupted.
-    /// </summary>
-    /// <param name="job">The job; succeeded.</param>
-    /// <param name="versionKey">The version, <c>owner/name@N</c>, of the job's model.</param>
-    public async Task RecordAsync(JobSnapshot job, string versionKey)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        if (job.Status != JobStatus.Succeeded || job.ResultRef is null || !versionKey.StartsWith($"{job.Spec.Model}@", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"job {job.Id:D} is not a succeeded job of {versionKey}'s model", nameof(job));
-        }
-
-        var predictions = HubLayout.Predictions(job.Id, job.Attempt);
-        var hasPredictions = await blobs.GetInfoAsync(predictions) is not null;
-        var record = new EvaluationRecord(
-            job.Id, job.Attempt, job.Spec.SuiteId, job.Spec.SuiteDigest, job.Spec.HardwareClass, job.ResultRef,
-            hasPredictions ? predictions : null, job.Worker ?? ReusedResultAuthor, job.CompletedAt ?? job.SubmittedAt);
-        await grains.GetGrain<IModelVersionGrain>(versionKey).RecordEvaluation(record);
     }
 
     private async Task<byte[]?> ReadAsync(string name)

@@ -23,6 +23,17 @@ public sealed class JobOptions
     [Range(1, 3_600)]
     public int SweepSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How often a queue partition's reminder (its watchdog) wakes it while it has leases out, so expired leases go
+    /// back to the queue even when no worker polls the partition and its activation is gone.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int WatchdogSeconds { get; set; } = 60;
+
+    /// <summary>How often a succeeded job's reminder retries recording its result on the versions that have not acknowledged it.</summary>
+    [Range(1, 86_400)]
+    public int FollowUpRetrySeconds { get; set; } = 60;
+
     /// <summary>The most lines a job's log keeps (the newest).</summary>
     [Range(1, 100_000)]
     public int LogLines { get; set; } = 1_000;
@@ -37,6 +48,15 @@ public sealed class JobOptions
     /// </summary>
     [Range(16, 1 << 24)]
     public int QueueCompactionRecords { get; set; } = 4_096;
+
+    /// <summary>The watchdog's period.</summary>
+    public TimeSpan Watchdog => TimeSpan.FromSeconds(WatchdogSeconds);
+
+    /// <summary>The follow-ups' retry period.</summary>
+    public TimeSpan FollowUpRetry => TimeSpan.FromSeconds(FollowUpRetrySeconds);
+
+    /// <summary>The shortest reminder period these options ask for, never above Orleans' default minimum of a minute.</summary>
+    public TimeSpan ShortestReminderPeriod => TimeSpan.FromSeconds(Math.Min(60, Math.Min(WatchdogSeconds, FollowUpRetrySeconds)));
 
     /// <summary>The lease duration.</summary>
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);

@@ -9,20 +9,27 @@ namespace ModelGrid.Grains.Evaluations;
 /// A queue partition: an in-memory index of job ids (<see cref="JobQueueIndex"/>) persisted as a snapshot plus an
 /// append-only change log (<see cref="QueueJournal"/>), rebuilt on activation. It never decides a job's fate: it
 /// asks the job grains, and an entry they disagree with is moved or dropped. A grain timer sweeps for expired
-/// leases; it only wakes the sweep, which compares times on the injected clock (DESIGN §9.3).
+/// leases while the partition is active; a reminder (its watchdog), registered before it first hands out a lease and
+/// kept while leases are out, wakes and sweeps it when nothing else does — no worker polls it, or its silo died.
+/// Both only wake the sweep, which compares times on the injected clock (DESIGN §9.3). A finished job's grain
+/// tells the partition to forget it at once.
 /// </summary>
 [GrainType("job-queue")]
 public sealed partial class JobQueueGrain(
     IBlobStore blobs,
     IOptions<JobOptions> options,
     TimeProvider time,
-    ILogger<JobQueueGrain> logger) : Grain, IJobQueueGrain
+    ILogger<JobQueueGrain> logger) : Grain, IJobQueueGrain, IRemindable
 {
+    /// <summary>The reminder that sweeps the partition while it has leases out.</summary>
+    public const string WatchdogReminder = "lease-watchdog";
+
     // A worker that may not run what lies in front (a GPU job, a CPU worker) looks this far down the line at most.
     private const int MaxOffersPerLease = 32;
     private readonly JobQueueIndex _index = new();
     private QueueJournal? _journal;
     private string _partition = string.Empty;
+    private IGrainReminder? _watchdog;
 
     private QueueJournal Journal => _journal!;
 
@@ -36,6 +43,25 @@ public sealed partial class JobQueueGrain(
 
         // Kept alive: a partition with leases out must keep sweeping even when no worker calls it.
         this.RegisterGrainTimer(SweepOnTimerAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        _watchdog = await this.GetReminder(WatchdogReminder, cancellationToken);
+        await KeepWatchAsync();
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WatchdogReminder)
+        {
+            await SweepAsync();
+        }
+    }
+
+    async Task IJobQueueGrain.Forget(Guid jobId)
+    {
+        if (_index.Remove(jobId))
+        {
+            await RecordAsync(QueueChange.Removed, jobId);
+            await KeepWatchAsync();
+        }
     }
 
     async Task IJobQueueGrain.Enqueue(Guid jobId)
@@ -47,6 +73,24 @@ public sealed partial class JobQueueGrain(
     }
 
     async Task<JobLease?> IJobQueueGrain.TryLease(WorkerCapabilities worker, TimeSpan duration)
+    {
+        if (_index.QueuedCount > 0 && _watchdog is null)
+        {
+            // Before a job grain writes a lease: a crash after that write finds the watchdog there to expire it.
+            _watchdog = await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.Watchdog, options.Value.Watchdog);
+        }
+
+        try
+        {
+            return await LeaseAsync(worker, duration);
+        }
+        finally
+        {
+            await KeepWatchAsync();
+        }
+    }
+
+    private async Task<JobLease?> LeaseAsync(WorkerCapabilities worker, TimeSpan duration)
     {
         for (var budget = Math.Min(MaxOffersPerLease, _index.QueuedCount); budget > 0 && _index.First is { } id; budget--)
         {
@@ -118,7 +162,22 @@ public sealed partial class JobQueueGrain(
             LogExpired(logger, _partition, expired);
         }
 
+        await KeepWatchAsync();
         return expired;
+    }
+
+    /// <summary>Keeps the watchdog registered exactly while leases are out, so an idle partition is never woken.</summary>
+    private async Task KeepWatchAsync()
+    {
+        if (_index.InFlightCount > 0 && _watchdog is null)
+        {
+            _watchdog = await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.Watchdog, options.Value.Watchdog);
+        }
+        else if (_index.InFlightCount == 0 && _watchdog is not null)
+        {
+            await this.UnregisterReminder(_watchdog);
+            _watchdog = null;
+        }
     }
 
     private async Task SweepOnTimerAsync(CancellationToken cancellationToken)

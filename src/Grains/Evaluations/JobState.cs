@@ -32,4 +32,13 @@ public sealed class JobState
 
     /// <summary>Whether the job succeeded at once with a copy of an earlier run's result instead of running.</summary>
     [Id(11)] public bool ResultReused { get; set; }
+
+    /// <summary>Other versions of the job's model, with the same files, that joined the job while it ran and wait for its result.</summary>
+    [Id(12)] public List<string> Waiting { get; set; } = [];
+
+    /// <summary>
+    /// The versions the result is still to be recorded on: set in the same write that marks the job succeeded, and
+    /// emptied as each version acknowledges; a reminder retries while it is not empty.
+    /// </summary>
+    [Id(13)] public List<string> Undelivered { get; set; } = [];
 }

@@ -84,14 +84,8 @@ public sealed class EvaluationQueries(
         var spec = new JobSpec(
             version.Model, version.Number, version.RevisionId!, suite.Spec.Id, suite.Digest, Evaluator.Version,
             gpu ? HardwareClasses.Gpu : HardwareClasses.Cpu, gpu, suite.Spec.Kind == SuiteKind.Throughput, requester);
-        var submission = await submitter.SubmitAsync(spec, force, model => ModelAccess.CanReadAsync(grains, reader, model));
-        if (submission.Job is { Status: JobStatus.Succeeded } job && job.Spec.Model == spec.Model)
-        {
-            // The version shows what its submission was answered with: a reused copy, or another version's job.
-            await submitter.RecordAsync(job, spec.VersionKey);
-        }
-
-        return submission;
+        // The job records its result on the version (a reused copy at once, another version's job when it succeeds).
+        return await submitter.SubmitAsync(spec, force, model => ModelAccess.CanReadAsync(grains, reader, model));
     }
 
     /// <summary>A job the caller may see, with its result when it succeeded.</summary>

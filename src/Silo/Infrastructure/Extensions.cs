@@ -29,6 +29,7 @@ public static class Extensions
         var services = builder.Services;
         var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
         var cluster = Bind<GridClusterOptions>(configuration, GridClusterOptions.Section);
+        var jobs = Bind<JobOptions>(configuration, JobOptions.Section);
         var roles = GridRolesParser.Parse(configuration[GridRolesParser.Key]);
         builder.UseDefaultListenAddress();
         builder.Logging.AddConsoleFormatter<GridConsoleFormatter, GridConsoleFormatterOptions>();
@@ -60,7 +61,7 @@ public static class Extensions
 
         builder.UseOrleans(silo =>
         {
-            ConfigureCluster(silo, cluster, storage);
+            ConfigureCluster(silo, cluster, storage, jobs);
             silo.AddGridStorage(storage);
             silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
         });
@@ -173,7 +174,7 @@ public static class Extensions
         return app;
     }
 
-    private static void ConfigureCluster(ISiloBuilder silo, GridClusterOptions cluster, StorageOptions storage)
+    private static void ConfigureCluster(ISiloBuilder silo, GridClusterOptions cluster, StorageOptions storage, JobOptions jobs)
     {
         silo.Configure<ClusterOptions>(o =>
         {
@@ -196,8 +197,15 @@ public static class Extensions
         else
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.UseInMemoryReminderService();
+            if (storage.Provider != StorageNames.FileSystemProvider)
+            {
+                // The embedded store keeps reminders in its folder (AddGridStorage); one silo on Azure storage keeps them in memory.
+                silo.UseInMemoryReminderService();
+            }
         }
+
+        // Orleans refuses reminders more frequent than a minute unless told otherwise; the job options say how often.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = jobs.ShortestReminderPeriod);
     }
 
     private static T Bind<T>(ConfigurationManager configuration, string section)

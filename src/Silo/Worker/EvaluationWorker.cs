@@ -9,8 +9,9 @@ namespace ModelGrid.Silo.Worker;
 /// may serve (GPU partitions only with a GPU), round-robin, pausing briefly while all are empty. A leased job runs
 /// on the thread pool through <see cref="IJobExecutor"/> while a heartbeat renews the lease every third of its
 /// length and, between renewals, reads the job's status every <c>Grid:Worker:CancelCheckInterval</c>; a refused
-/// renewal or a job no longer leased to this attempt (cancelled) cancels the run. The result is recorded with the
-/// lease id, so a worker that lost its lease records nothing and goes on to the next job. A failure's reason and the
+/// renewal or a job no longer leased to this attempt (cancelled) cancels the run. The result is handed to the job
+/// grain with the lease id, so a worker that lost its lease records nothing and goes on to the next job; the job
+/// grain records an accepted result on the versions. A failure's reason and the
 /// log lines sent with the job name none of the worker's folders (<see cref="PathRedactor"/>).
 /// </summary>
 public sealed partial class EvaluationWorker(
@@ -156,17 +157,11 @@ public sealed partial class EvaluationWorker(
         if (failure is null)
         {
             await FlushAsync(job, lease, log);
+            // The job grain records the result on the versions that wait for it: a crash of this worker after it
+            // accepted the result loses nothing.
             if (await job.Complete(lease.LeaseId, result!))
             {
                 LogSucceeded(logger, lease.JobId, lease.Attempt, result!);
-                try
-                {
-                    await run.OnCompletedAsync(lease, result!, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogJobCallFailed(logger, lease.JobId, e);
-                }
             }
             else
             {

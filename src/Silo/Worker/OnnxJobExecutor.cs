@@ -16,7 +16,7 @@ namespace ModelGrid.Silo.Worker;
 /// <c>results/{jobId}/{attempt}.*</c>; once the job grain accepts the result, the version records it and writes the
 /// card revision that shows it.
 /// </summary>
-public sealed partial class OnnxJobExecutor(
+public sealed class OnnxJobExecutor(
     IGrainFactory grains,
     SuiteCatalog suites,
     HubArtifactFiles artifacts,
@@ -24,8 +24,7 @@ public sealed partial class OnnxJobExecutor(
     ContentAddressedStore store,
     IOptions<WorkerOptions> worker,
     IWorkerCapabilitiesProvider capabilities,
-    TimeProvider time,
-    ILogger<OnnxJobExecutor> logger) : IJobExecutor
+    TimeProvider time) : IJobExecutor
 {
     private readonly OnnxSessionFactory _sessions = new(new SessionSettings());
 
@@ -71,21 +70,4 @@ public sealed partial class OnnxJobExecutor(
         log.Write($"result stored as {resultBlob}");
         return resultBlob;
     }
-
-    public async Task OnCompletedAsync(JobLease lease, string resultRef, CancellationToken cancellationToken)
-    {
-        var spec = lease.Spec;
-        var hasPredictions = await store.Blobs.GetInfoAsync(HubLayout.Predictions(lease.JobId, lease.Attempt), cancellationToken) is not null;
-        var record = new EvaluationRecord(
-            lease.JobId, lease.Attempt, spec.SuiteId, spec.SuiteDigest, spec.HardwareClass, resultRef,
-            hasPredictions ? HubLayout.Predictions(lease.JobId, lease.Attempt) : null, capabilities.Get().WorkerId, time.GetUtcNow());
-        var revision = await grains.GetGrain<IModelVersionGrain>(spec.VersionKey).RecordEvaluation(record);
-        if (revision is not null)
-        {
-            LogRecorded(logger, lease.JobId, spec.VersionKey, revision.Revision);
-        }
-    }
-
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "job {JobId}: result recorded on {Version} as card r{Revision}")]
-    private static partial void LogRecorded(ILogger logger, Guid jobId, string version, int revision);
 }

@@ -11,8 +11,11 @@ public sealed record WriteScope(IReadOnlyList<string> Prefixes)
     /// <summary>Grain state records only: most mutations of the API.</summary>
     public static readonly WriteScope State = new(["state/"]);
 
-    /// <summary>What an evaluation job writes while it runs: its records, the weight cache and its result.</summary>
-    public static readonly WriteScope Job = new(["state/", "cache/", "results/", "cards/"]);
+    /// <summary>
+    /// What an evaluation job writes while it runs: its records, the weight cache, its result, and the reminders of its
+    /// queue partition's watchdog and of its follow-ups (kept in the data folder while they are pending).
+    /// </summary>
+    public static readonly WriteScope Job = new(["state/", "cache/", "results/", "cards/", "reminders/"]);
 
     public static WriteScope Under(params string[] prefixes) => new(prefixes);
 

@@ -13,7 +13,8 @@ namespace ModelGrid.Grains.Tests.Evaluations;
 
 /// <summary>
 /// One in-process silo with the job grains on the embedded store in a temporary folder, and a fake clock. The
-/// periodic sweep is set far apart, so tests advance the clock and call <c>Sweep()</c> themselves (DESIGN §9.3).
+/// periodic sweep, the queue's watchdog and the follow-ups' retries are set far apart, so tests advance the clock and
+/// call <c>Sweep()</c> themselves (DESIGN §9.3); a cluster started with fast reminders lets the reminders do it.
 /// </summary>
 public sealed class JobCluster : IAsyncLifetime
 {
@@ -23,18 +24,23 @@ public sealed class JobCluster : IAsyncLifetime
     public const int CompactionRecords = 64;
 
     private readonly bool _ownsFolder;
+    private readonly bool _fastReminders;
     private InProcessTestCluster? _cluster;
 
     public JobCluster()
-        : this(TestPaths.NewTempFolder("jobs"), ownsFolder: true)
+        : this(TestPaths.NewTempFolder("jobs"), ownsFolder: true, fastReminders: false)
     {
     }
 
-    private JobCluster(string root, bool ownsFolder)
+    private JobCluster(string root, bool ownsFolder, bool fastReminders)
     {
         Root = root;
         _ownsFolder = ownsFolder;
+        _fastReminders = fastReminders;
     }
+
+    /// <summary>The reminder period of a cluster started with fast reminders: the watchdog's and the follow-ups' retry.</summary>
+    public static TimeSpan FastReminderPeriod { get; } = TimeSpan.FromSeconds(1);
 
     public static TimeSpan Lease { get; } = TimeSpan.FromMinutes(1);
 
@@ -50,21 +56,28 @@ public sealed class JobCluster : IAsyncLifetime
 
     public IBlobStore Blobs => _cluster!.Silos[0].ServiceProvider.GetRequiredService<IBlobStore>();
 
-    public EvaluationSubmitter Submitter => new(Grains, Blobs, Microsoft.Extensions.Options.Options.Create(Options()));
+    public EvaluationSubmitter Submitter => new(Grains, Blobs, Microsoft.Extensions.Options.Options.Create(Options(_fastReminders)));
 
-    /// <summary>A cluster on an existing data folder that it leaves in place when disposed (for restarts).</summary>
-    public static async Task<JobCluster> StartAsync(string root)
+    public Storage.Content.ContentAddressedStore Content => _cluster!.Silos[0].ServiceProvider.GetRequiredService<Storage.Content.ContentAddressedStore>();
+
+    /// <summary>
+    /// A cluster on an existing data folder that it leaves in place when disposed (for restarts). With
+    /// <paramref name="fastReminders"/>, reminders tick every <see cref="FastReminderPeriod"/> instead of every minute.
+    /// </summary>
+    public static async Task<JobCluster> StartAsync(string root, bool fastReminders = false)
     {
-        var cluster = new JobCluster(root, ownsFolder: false);
+        var cluster = new JobCluster(root, ownsFolder: false, fastReminders);
         await cluster.InitializeAsync();
         return cluster;
     }
 
-    public static JobOptions Options() => new()
+    public static JobOptions Options(bool fastReminders = false) => new()
     {
         MaxAttempts = MaxAttempts,
         Partitions = Partitions,
         SweepSeconds = 3_600,
+        WatchdogSeconds = fastReminders ? (int)FastReminderPeriod.TotalSeconds : 3_600,
+        FollowUpRetrySeconds = fastReminders ? (int)FastReminderPeriod.TotalSeconds : 3_600,
         LogLines = LogLines,
         LogBytes = 2_048,
         QueueCompactionRecords = CompactionRecords,
@@ -104,7 +117,8 @@ public sealed class JobCluster : IAsyncLifetime
             silo.AddGridStorage(storage);
             silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
-            silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options()));
+            silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options(_fastReminders)));
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = FastReminderPeriod);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
