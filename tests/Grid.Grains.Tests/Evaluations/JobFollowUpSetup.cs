@@ -43,7 +43,7 @@ internal static class JobFollowUpSetup
     public static async Task<string> StoreResultAsync(JobCluster cluster, Guid jobId)
     {
         var blob = HubLayout.Result(jobId, 1);
-        await cluster.Blobs.PutAsync(blob, EvaluationJson.Serialize(Cards.SampleReports.Bias(0.81)), WriteCondition.None, TestContext.Current.CancellationToken);
+        await cluster.Blobs.PutAsync(blob, EvaluationJson.Serialize(Contracts.Tests.Cards.SampleReports.Bias(0.81)), WriteCondition.None, TestContext.Current.CancellationToken);
         return blob;
     }
 
