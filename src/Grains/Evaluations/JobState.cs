@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ModelGrid.Evaluations;
 
 namespace ModelGrid.Grains.Evaluations;
@@ -34,11 +35,18 @@ public sealed class JobState
     [Id(11)] public bool ResultReused { get; set; }
 
     /// <summary>Other versions of the job's model, with the same files, that joined the job while it ran and wait for its result.</summary>
-    [Id(12)] public List<string> Waiting { get; set; } = [];
+    [Id(12), JsonIgnore] public List<string> Waiting { get; set; } = [];
 
     /// <summary>
     /// The versions the result is still to be recorded on: set in the same write that marks the job succeeded, and
     /// emptied as each version acknowledges; a reminder retries while it is not empty.
     /// </summary>
-    [Id(13)] public List<string> Undelivered { get; set; } = [];
+    [Id(13), JsonIgnore] public List<string> Undelivered { get; set; } = [];
+
+    // Written only when not empty, so a record of a job without follow-ups keeps the bytes it had before they existed.
+    [JsonInclude, JsonPropertyName(nameof(Waiting)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private List<string>? WaitingRecord { get => Waiting.Count == 0 ? null : Waiting; set => Waiting = value ?? []; }
+
+    [JsonInclude, JsonPropertyName(nameof(Undelivered)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private List<string>? UndeliveredRecord { get => Undelivered.Count == 0 ? null : Undelivered; set => Undelivered = value ?? []; }
 }
