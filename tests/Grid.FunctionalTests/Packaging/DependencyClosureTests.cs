@@ -22,9 +22,17 @@ public sealed class DependencyClosureTests
     }
 
     [Fact]
-    public void Closure_GridTool_HasNoGpuBuildOrleansRuntimeOrAzure()
+    public void Closure_ClientLibrary_HasNoNativeOnnxRuntimeOrleansRuntimeOrAzure()
     {
         var closure = PackageClosure.Of("Grid.Client");
+
+        Assert.Empty(PackageClosure.Matching(closure, OrtGpu, OrtCpu, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Persistence", "Azure.", "Microsoft.Identity"));
+    }
+
+    [Fact]
+    public void Closure_GridTool_HasTheCpuBuildAndNoGpuBuildOrleansRuntimeOrAzure()
+    {
+        var closure = PackageClosure.Of("Grid.Cli");
 
         Assert.Empty(PackageClosure.Matching(closure, OrtGpu, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Persistence", "Azure.", "Microsoft.Identity"));
         Assert.Equal([OrtManaged + "1.31.0", OrtCpu + "1.31.0"], PackageClosure.Matching(closure, "Microsoft.ML.OnnxRuntime"));
@@ -56,7 +64,7 @@ public sealed class DependencyClosureTests
     [Fact]
     public void BuildOutput_GridTool_HasNoCudaLibrary()
     {
-        var folder = Path.GetDirectoryName(TestPaths.BuildOutput("Grid.Client", "grid.dll"))!;
+        var folder = Path.GetDirectoryName(TestPaths.BuildOutput("Grid.Cli", "grid.dll"))!;
 
         Assert.Empty(CudaLibraries(folder));
     }

@@ -29,7 +29,7 @@ public sealed class GridCliRunner(Uri hub, string? token = null)
             environment[key] = value;
         }
 
-        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Client", "grid.dll"), .. arguments], workingDirectory, environment, TimeSpan.FromMinutes(3));
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Cli", "grid.dll"), .. arguments], workingDirectory, environment, TimeSpan.FromMinutes(3));
         return new CliResult(exit, stdout, stderr);
     }
 }
