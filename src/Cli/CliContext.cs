@@ -3,8 +3,8 @@ using System.Text.Json;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.Client.Transfer;
+using ModelGrid.Evaluation.Reporting;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace ModelGrid.Client.Cli;
 
@@ -13,25 +13,41 @@ public sealed class CliContext
 {
     public const string DefaultUrl = "http://127.0.0.1:5180";
     private static readonly JsonSerializerOptions PrettyJson = new(ApiJson.Options) { WriteIndented = true };
+    private readonly Lazy<Hub> _hub;
     private GridClient? _client;
 
-    private CliContext(Uri url, string? token, bool json, IAnsiConsole console, TextWriter output, TextWriter error)
+    private CliContext(Func<Hub> hub, bool json, bool wide, int width, IAnsiConsole console, TextWriter output, TextWriter error)
     {
-        Url = url;
-        Token = token;
+        _hub = new Lazy<Hub>(hub);
         Json = json;
+        Wide = wide;
+        Width = width;
         Console = console;
         Output = json ? output : TerminalTextWriter.Wrap(output);
         Error = TerminalTextWriter.Wrap(error);
     }
 
-    public Uri Url { get; }
+    /// <summary>The hub: <c>--url</c>, else <c>GRID_URL</c>, else the saved login, else <see cref="DefaultUrl"/>. Read when first needed, so a command that needs no hub never fails on it.</summary>
+    public Uri Url => _hub.Value.Url;
 
-    public string? Token { get; }
+    /// <summary>The token: <c>--token</c>, else <c>GRID_TOKEN</c>, else the saved login's (for the hub it was saved for); null for none.</summary>
+    public string? Token => _hub.Value.Token;
+
+    /// <summary>Where <see cref="Token"/> came from: <c>--token</c>, <c>GRID_TOKEN</c> or <c>the saved login</c>; null for none.</summary>
+    public string? TokenSource => _hub.Value.TokenSource;
 
     public bool Json { get; }
 
-    /// <summary>The console for prompts and live progress; tables go through <see cref="Write(IRenderable)"/>.</summary>
+    /// <summary>Whether tables show every column (<c>--wide</c>) rather than the headline ones.</summary>
+    public bool Wide { get; }
+
+    /// <summary>How wide output may be (<see cref="OutputWidth"/>): tables wrap their free text to it.</summary>
+    public int Width { get; }
+
+    /// <summary>The width reports and comparisons are laid out for: <see cref="Width"/>, at most 100 columns.</summary>
+    public int LayoutWidth => Math.Min(Width, TextTable.DefaultWidth);
+
+    /// <summary>The console for prompts and live progress; tables go through <see cref="Write(TextTable)"/>.</summary>
     public IAnsiConsole Console { get; }
 
     /// <summary>Standard output: as it is for <c>--json</c>, else through <see cref="TerminalTextWriter"/>.</summary>
@@ -44,21 +60,38 @@ public sealed class CliContext
 
     public static CliContext From(ParseResult parse, GlobalOptions global, TextWriter output, TextWriter error)
     {
+        var json = parse.GetValue(global.Json);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        return new CliContext(() => ResolveHub(parse, global), json, parse.GetValue(global.Wide), OutputWidth.Of(output), console, output, error);
+    }
+
+    private static Hub ResolveHub(ParseResult parse, GlobalOptions global)
+    {
+        // An empty value counts as unset, as a shell's `GRID_URL=` or `export GRID_TOKEN=` means "none".
         var settings = CliSettings.Load();
-        var urlText = parse.GetValue(global.Url) ?? Environment.GetEnvironmentVariable("GRID_URL") ?? settings.Url ?? DefaultUrl;
+        var urlText = Given(parse.GetValue(global.Url)) ?? Given(Environment.GetEnvironmentVariable("GRID_URL")) ?? Given(settings.Url) ?? DefaultUrl;
         if (!Uri.TryCreate(urlText.EndsWith('/') ? urlText : urlText + "/", UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new CliException($"'{urlText}' is not an http(s) address of a hub");
         }
 
+        if (Given(parse.GetValue(global.Token)) is { } option)
+        {
+            return new Hub(url, option, "--token");
+        }
+
+        if (Given(Environment.GetEnvironmentVariable("GRID_TOKEN")) is { } variable)
+        {
+            return new Hub(url, variable, "GRID_TOKEN");
+        }
+
         // A saved token goes only to the hub it was saved for.
-        var token = parse.GetValue(global.Token)
-            ?? Environment.GetEnvironmentVariable("GRID_TOKEN")
-            ?? (settings.Token is not null && SameHub(settings.Url, url) ? settings.Token : null);
-        var json = parse.GetValue(global.Json);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        return new CliContext(url, token, json, console, output, error);
+        return Given(settings.Token) is { } saved && SameHub(settings.Url, url)
+            ? new Hub(url, saved, "the saved login")
+            : new Hub(url, null, null);
     }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Whether progress is drawn live: a terminal, and not <c>--json</c>.</summary>
     public bool ShowsProgress => !Json && Console.Profile.Capabilities.Interactive && !System.Console.IsOutputRedirected;
@@ -68,20 +101,13 @@ public sealed class CliContext
     public void WriteLine(string text) => Output.WriteLine(text);
 
     /// <summary>
-    /// Writes a table (or any renderable) as plain text through <see cref="Output"/>: laid out at the console's width,
-    /// with no colour or cursor codes of its own, so the terminal text filter leaves it as drawn.
+    /// Writes a table through <see cref="Output"/>, its free text wrapped to <see cref="Width"/> and nothing else: a
+    /// digest, an address or a figure is never split.
     /// </summary>
-    public void Write(IRenderable renderable)
+    public void Write(TextTable table)
     {
-        var plain = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Output),
-        });
-        plain.Profile.Width = Console.Profile.Width;
-        plain.Write(renderable);
+        ArgumentNullException.ThrowIfNull(table);
+        Output.Write(table.Render(Width));
     }
 
     /// <summary>Runs <paramref name="work"/> with progress bars on a terminal, and quietly (notes to stderr) otherwise.</summary>
@@ -102,6 +128,8 @@ public sealed class CliContext
 
     private static bool SameHub(string? saved, Uri url) =>
         saved is not null && Uri.TryCreate(saved.EndsWith('/') ? saved : saved + "/", UriKind.Absolute, out var s) && Uri.Compare(s, url, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private sealed record Hub(Uri Url, string? Token, string? TokenSource);
 
     private sealed class NotesOnly(TextWriter error) : ITransferProgress
     {

@@ -14,15 +14,16 @@ namespace ModelGrid.Client.Cli;
 public static class EvaluationText
 {
     /// <summary>
-    /// A result: which suite and model, the headline metrics and fairness views with intervals, and the warnings —
-    /// summed up by kind in one line, or every one with <paramref name="allWarnings"/> (<c>--warnings</c>).
+    /// A result: which suite and model, the headline metrics and fairness views with intervals (<see cref="ReportText"/>;
+    /// <paramref name="wide"/> for every rate of a group on one line, laid out within <paramref name="width"/>), and the
+    /// warnings — summed up by kind in one line, or every one with <paramref name="allWarnings"/> (<c>--warnings</c>).
     /// </summary>
-    public static string Report(EvaluationReport report, bool allWarnings = false)
+    public static string Report(EvaluationReport report, bool allWarnings = false, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"suite {report.Suite}@{report.SuiteVersion} ({report.SuiteDigest[..12]}), model sha256 {report.ModelSha256[..12]}, evaluator {report.Evaluator}\n\n");
-        text.Append(ReportMarkdown.Render(report));
+        text.Append(ReportText.Render(report, wide, width));
         text.Append("\ndefinitions: grid eval explain <metric>, e.g. grid eval explain ")
             .Append(report.Fairness.Count > 0 ? "aif360.disparate_impact" : report.Metrics.Count > 0 ? report.Metrics[0].Name : "accuracy").Append('\n');
         if (WarningSummary.Describe(report) is not { } summary)
@@ -72,7 +73,7 @@ public static class EvaluationText
     /// What <c>grid eval status</c> prints: the job's details, why it may wait (the hub's warnings), whether its result
     /// was reused, then the result when it succeeded (its warnings summed up, or all of them with <paramref name="allWarnings"/>).
     /// </summary>
-    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool allWarnings = false)
+    public static string Status(JobSnapshot job, EvaluationReport? report, IReadOnlyList<string>? warnings = null, bool allWarnings = false, bool wide = false, int width = TextTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(job);
         var text = new StringBuilder();
@@ -109,7 +110,7 @@ public static class EvaluationText
 
         if (report is not null)
         {
-            text.Append('\n').Append(Report(report, allWarnings));
+            text.Append('\n').Append(Report(report, allWarnings, wide, width));
         }
 
         return text.ToString();

@@ -10,4 +10,6 @@ public sealed class GlobalOptions
     public Option<string?> Token { get; } = new("--token") { Description = "A bearer token (default: GRID_TOKEN, then the saved login)", Recursive = true };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON", Recursive = true };
+
+    public Option<bool> Wide { get; } = new("--wide") { Description = "Print every column of a table, however wide (default: the headline columns, within 100 columns)", Recursive = true };
 }

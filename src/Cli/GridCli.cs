@@ -9,6 +9,9 @@ namespace ModelGrid.Client.Cli;
 /// <summary>The <c>grid</c> command line: parses, runs, and turns every failure into one line and an exit code.</summary>
 public static class GridCli
 {
+    /// <summary>What an interrupted command prints, alone, on stderr.</summary>
+    public const string InterruptedLine = "interrupted; run the same command again to continue where it stopped";
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -22,10 +25,12 @@ public static class GridCli
             global.Url,
             global.Token,
             global.Json,
+            global.Wide,
         };
         foreach (var command in new[]
         {
             LoginCommand.Build(host),
+            WhoAmICommand.Build(host),
             TokenCommands.Build(host),
             ModelCommands.Build(host),
             VersionCommands.Build(host),
@@ -56,16 +61,19 @@ public static class GridCli
             return ExitCodes.Usage;
         }
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // One handler for Ctrl+C, ours: System.CommandLine's own would cancel a token of its own and leave the
+        // command's exception unhandled.
+        using var interruption = new Interruption();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error }, cancel.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error }, interruption.Token);
+        }
+        catch (Exception) when (interruption.Requested)
+        {
+            // However the cancellation surfaced (a cancelled read, a connection torn down under a request), the
+            // command stopped because it was asked to.
+            await error.WriteLineAsync(InterruptedLine);
+            return ExitCodes.Interrupted;
         }
         catch (GridApiException e)
         {
@@ -92,11 +100,6 @@ public static class GridCli
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.VerificationFailed;
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            await error.WriteLineAsync("interrupted; run the same command again to continue where it stopped");
-            return ExitCodes.Interrupted;
-        }
         catch (IOException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
@@ -106,10 +109,6 @@ public static class GridCli
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failure;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

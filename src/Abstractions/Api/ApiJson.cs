@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace ModelGrid.Api;
 
-/// <summary>The REST API's JSON conventions, shared by the server and the client: camelCase, enums as camelCase strings, nulls left out.</summary>
+/// <summary>
+/// The REST API's JSON conventions, shared by the server and the client: camelCase, enums as camelCase strings (never
+/// numbers, which could name a value the enum does not define), nulls left out.
+/// </summary>
 public static class ApiJson
 {
     /// <summary>Options configured by <see cref="Configure"/>.</summary>
@@ -15,7 +18,7 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         return options;
     }
 }

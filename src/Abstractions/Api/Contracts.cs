@@ -128,7 +128,8 @@ public sealed record TokenView(string Id, string Owner, IReadOnlyList<string> Sc
 /// <param name="Subject">The token id, <c>admin</c> or <c>anonymous</c>.</param>
 /// <param name="Owner">The token's namespace.</param>
 /// <param name="Scopes">Scope names.</param>
-public sealed record WhoAmI(string Subject, string? Owner, IReadOnlyList<string> Scopes);
+/// <param name="ExpiresAt">When the token stops working; null when it does not expire, and for the bootstrap admin token and anonymous callers.</param>
+public sealed record WhoAmI(string Subject, string? Owner, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>A declared third-party artifact and whether the hub's store holds it.</summary>
 /// <param name="Name">The artifact's file name.</param>

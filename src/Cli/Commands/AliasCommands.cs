@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -54,21 +54,22 @@ public static class AliasCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("alias", "version", "kind", "updated", "by");
+            var table = new TextTable(new("alias"), TextColumn.Number("version"), new("kind"), new("updated"), TextColumn.Text("by"));
             foreach (var a in result.Aliases)
             {
-                table.AddRow(TerminalText.Markup(a.Alias), a.Version.ToString(CultureInfo.InvariantCulture), a.Reserved ? "reserved" : "user", a.UpdatedAt.ToString("u"), TerminalText.Markup(a.UpdatedBy));
+                table.AddRow(TerminalText.Safe(a.Alias), a.Version.ToString(CultureInfo.InvariantCulture), a.Reserved ? "reserved" : "user", a.UpdatedAt.ToString("u", CultureInfo.InvariantCulture), TerminalText.Safe(a.UpdatedBy));
             }
 
             cli.Write(table);
             if (result.History is { } moves)
             {
-                var log = new Table().AddColumns("when", "alias", "from", "to", "by", "why");
+                var log = new TextTable(new("when"), new("alias"), TextColumn.Number("from"), TextColumn.Number("to"), TextColumn.Text("by"), TextColumn.Text("why"));
                 foreach (var m in moves)
                 {
-                    log.AddRow(m.At.ToString("u"), TerminalText.Markup(m.Alias), m.From?.ToString(CultureInfo.InvariantCulture) ?? "-", m.To?.ToString(CultureInfo.InvariantCulture) ?? "-", TerminalText.Markup(m.By), TerminalText.Markup(m.Reason));
+                    log.AddRow(m.At.ToString("u", CultureInfo.InvariantCulture), TerminalText.Safe(m.Alias), m.From?.ToString(CultureInfo.InvariantCulture) ?? "-", m.To?.ToString(CultureInfo.InvariantCulture) ?? "-", TerminalText.Safe(m.By), TerminalText.Safe(m.Reason));
                 }
 
+                cli.WriteLine(string.Empty);
                 cli.Write(log);
             }
 

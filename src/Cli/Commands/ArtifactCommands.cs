@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ModelGrid.Api;
 using ModelGrid.Client.Transfer;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -21,10 +21,22 @@ public static class ArtifactCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("artifact", "bytes", "sha256", "licence", "stored", "source");
+            // The pinned sources are long addresses that cannot wrap; they are in --wide and --json.
+            var table = cli.Wide
+                ? new TextTable(new("artifact"), TextColumn.Number("bytes"), new("sha256"), TextColumn.Text("licence"), new("stored"), TextColumn.Text("source"))
+                : new TextTable(new("artifact"), TextColumn.Number("bytes"), new("sha256"), TextColumn.Text("licence"), new("stored"));
             foreach (var a in artifacts)
             {
-                table.AddRow(TerminalText.Markup(a.Name), a.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Markup(a.Sha256[..12]), TerminalText.Markup(a.License), a.Stored ? "yes" : "no", TerminalText.Markup(a.DerivedFrom is null ? a.Source : $"{a.Source} (derived)"));
+                var size = a.Size.ToString("N0", CultureInfo.InvariantCulture);
+                var stored = a.Stored ? "yes" : "no";
+                if (cli.Wide)
+                {
+                    table.AddRow(TerminalText.Safe(a.Name), size, TerminalText.Safe(a.Sha256), TerminalText.Safe(a.License), stored, TerminalText.Safe(a.DerivedFrom is null ? a.Source : $"{a.Source} (derived from {a.DerivedFrom})"));
+                }
+                else
+                {
+                    table.AddRow(TerminalText.Safe(a.Name), size, TerminalText.Safe(a.Sha256[..12]), TerminalText.Safe(a.License), stored);
+                }
             }
 
             cli.Write(table);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -47,10 +47,11 @@ public static class CardCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("revision", "created", "author", "source", "bytes", "sha256");
+            var table = new TextTable(new("revision"), new("created"), TextColumn.Text("author"), new("source"), TextColumn.Number("bytes"), new("sha256"));
             foreach (var card in cards)
             {
-                table.AddRow($"r{card.Revision.ToString(CultureInfo.InvariantCulture)}", card.CreatedAt.ToString("u"), TerminalText.Markup(card.Author), TerminalText.Markup(card.Source), card.Size.ToString(CultureInfo.InvariantCulture), TerminalText.Markup(card.Sha256[..12]));
+                table.AddRow($"r{card.Revision.ToString(CultureInfo.InvariantCulture)}", card.CreatedAt.ToString("u", CultureInfo.InvariantCulture), TerminalText.Safe(card.Author), TerminalText.Safe(card.Source),
+                    card.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Safe(cli.Wide ? card.Sha256 : card.Sha256[..12]));
             }
 
             cli.Write(table);

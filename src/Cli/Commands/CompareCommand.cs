@@ -15,7 +15,7 @@ public static class CompareCommand
         var suite = new Option<string>("--suite") { Description = "The suite's id (each version needs a recorded result on it)", Required = true };
         var baseline = new Option<int?>("--baseline") { Description = "The version deltas are taken against (default: the first)" };
         var all = new Option<bool>("--all") { Description = "Print every compared metric, not only the headline ones" };
-        return host.Command("compare", "Compare versions of a model on one suite: values with intervals, deltas, significance", c =>
+        return host.Command("compare", "Compare versions of a model on one suite: values with intervals, deltas, significance (--wide: one line per metric)", c =>
         {
             c.Arguments.Add(model);
             c.Options.Add(versions);
@@ -33,8 +33,9 @@ public static class CompareCommand
             }
             else
             {
+                var rows = parse.GetValue(all) ? null : ComparisonText.HeadlineMetrics;
                 cli.WriteLine($"{id}, versions {string.Join(", ", numbers)}:");
-                cli.Output.Write(ComparisonText.Render(report, parse.GetValue(all) ? null : ComparisonText.HeadlineMetrics));
+                cli.Output.Write(cli.Wide ? ComparisonText.RenderWide(report, rows) : ComparisonText.Render(report, rows, cli.LayoutWidth));
             }
 
             return ExitCodes.Success;

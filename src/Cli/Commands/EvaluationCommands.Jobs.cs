@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -36,12 +37,30 @@ public static partial class EvaluationCommands
                 return ExitCodes.Success;
             }
 
+            var table = cli.Wide
+                ? new TextTable(new("job"), new("version"), new("suite"), new("hardware"), TextColumn.Text("status"), TextColumn.Number("attempt"), TextColumn.Text("worker"), new("submitted"), TextColumn.Text("by"), new("completed"))
+                : new TextTable(new("job"), TextColumn.Number("version"), new("suite"), TextColumn.Text("status"), new("submitted"));
             foreach (var job in list.Items)
             {
-                cli.WriteLine($"{EvaluationText.Line(job)}  submitted {job.SubmittedAt.ToString("u", CultureInfo.InvariantCulture)} by {job.Spec.Requester}");
+                var submitted = job.SubmittedAt.ToString("u", CultureInfo.InvariantCulture);
+                var state = TerminalText.Safe(EvaluationText.State(job));
+                if (cli.Wide)
+                {
+                    table.AddRow(job.Id.ToString("D"), TerminalText.Safe($"{job.Spec.Model}@{job.Spec.Version.ToString(CultureInfo.InvariantCulture)}"), TerminalText.Safe(job.Spec.SuiteId), job.Spec.HardwareClass, state,
+                        job.Attempt.ToString(CultureInfo.InvariantCulture), TerminalText.Safe(job.Worker ?? "-"), submitted, TerminalText.Safe(job.Spec.Requester), job.CompletedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-");
+                }
+                else
+                {
+                    // The model is the one asked for; its version number is what tells the rows apart.
+                    table.AddRow(job.Id.ToString("D"), job.Spec.Version.ToString(CultureInfo.InvariantCulture), TerminalText.Safe(job.Spec.SuiteId), state, submitted);
+                }
             }
 
-            cli.WriteLine($"{list.Total} job(s)");
+            cli.WriteLine($"{(version is { } n ? $"{id}@{n.ToString(CultureInfo.InvariantCulture)}" : id.ToString())}: {list.Total} job(s){(list.Total > list.Items.Count ? $", the newest {list.Items.Count} shown" : string.Empty)}");
+            if (list.Items.Count > 0)
+            {
+                cli.Write(table);
+            }
             return ExitCodes.Success;
         });
     }

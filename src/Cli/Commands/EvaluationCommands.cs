@@ -47,7 +47,7 @@ public static partial class EvaluationCommands
             }
             else
             {
-                cli.Output.Write(EvaluationText.Report(report, parse.GetValue(warnings)));
+                cli.Output.Write(EvaluationText.Report(report, parse.GetValue(warnings), cli.Wide, cli.LayoutWidth));
             }
 
             return ExitCodes.Success;
@@ -181,7 +181,7 @@ public static partial class EvaluationCommands
         }
         else
         {
-            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings, allWarnings));
+            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings, allWarnings, cli.Wide, cli.LayoutWidth));
         }
     }
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using ModelGrid.Api;
+using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Hub;
-using Spectre.Console;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -90,10 +91,23 @@ public static class ModelCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("model", "latest", "task", "licence", "visibility", "description");
+            var table = cli.Wide
+                ? new TextTable(new("model"), TextColumn.Number("latest"), TextColumn.Number("versions"), new("task"), new("licence"), new("visibility"), TextColumn.Text("tags"), new("updated"), TextColumn.Text("description"))
+                : new TextTable(new("model"), TextColumn.Number("latest"), new("task"), new("licence"), TextColumn.Text("description"));
             foreach (var m in result.Items)
             {
-                table.AddRow(TerminalText.Markup(m.Id.ToString()), m.LatestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", TerminalText.Markup(m.Task ?? "-"), TerminalText.Markup(m.License ?? "-"), m.Visibility.ToString().ToLowerInvariant(), TerminalText.Markup(m.Description ?? string.Empty));
+                var latest = m.LatestVersion?.ToString(CultureInfo.InvariantCulture) ?? "-";
+                var description = TerminalText.Safe(m.Description ?? string.Empty);
+                if (cli.Wide)
+                {
+                    table.AddRow(m.Id.ToString(), latest, m.VersionCount.ToString(CultureInfo.InvariantCulture), TerminalText.Safe(m.Task ?? "-"), TerminalText.Safe(m.License ?? "-"),
+                        m.Visibility.ToString().ToLowerInvariant(), TerminalText.Safe(m.Tags.Count == 0 ? "-" : string.Join(", ", m.Tags)), m.UpdatedAt.ToString("u", CultureInfo.InvariantCulture), description);
+                }
+                else
+                {
+                    // Private models are the exception; they say so beside their name rather than in a column of their own.
+                    table.AddRow(m.Visibility == ModelVisibility.Private ? $"{m.Id} (private)" : m.Id.ToString(), latest, TerminalText.Safe(m.Task ?? "-"), TerminalText.Safe(m.License ?? "-"), description);
+                }
             }
 
             cli.Write(table);

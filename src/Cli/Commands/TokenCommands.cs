@@ -1,8 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using ModelGrid.Api;
 using ModelGrid.Auth;
 using ModelGrid.Client.Transfer;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -57,10 +58,22 @@ public static class TokenCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("id", "owner", "scopes", "created", "expires", "revoked", "description");
+            var table = cli.Wide
+                ? new TextTable(new("id"), new("owner"), new("scopes"), new("created"), TextColumn.Text("by"), new("expires"), new("revoked"), TextColumn.Text("description"))
+                : new TextTable(new("id"), new("owner"), new("scopes"), new("expires"), new("revoked"), TextColumn.Text("description"));
             foreach (var t in tokens)
             {
-                table.AddRow(TerminalText.Markup(t.Id), TerminalText.Markup(t.Owner), TerminalText.Markup(string.Join(",", t.Scopes)), t.CreatedAt.ToString("u"), t.ExpiresAt?.ToString("u") ?? "-", t.RevokedAt?.ToString("u") ?? "-", TerminalText.Markup(t.Description ?? string.Empty));
+                var expires = t.ExpiresAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+                var revoked = t.RevokedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+                var description = TerminalText.Safe(t.Description ?? string.Empty);
+                if (cli.Wide)
+                {
+                    table.AddRow(TerminalText.Safe(t.Id), TerminalText.Safe(t.Owner), TerminalText.Safe(string.Join(",", t.Scopes)), t.CreatedAt.ToString("u", CultureInfo.InvariantCulture), TerminalText.Safe(t.CreatedBy), expires, revoked, description);
+                }
+                else
+                {
+                    table.AddRow(TerminalText.Safe(t.Id), TerminalText.Safe(t.Owner), TerminalText.Safe(string.Join(",", t.Scopes)), expires, revoked, description);
+                }
             }
 
             cli.Write(table);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelGrid.Client.Transfer;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -30,14 +30,14 @@ public static partial class VersionCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("version", "opened", "by", "files", "uploaded", "bytes");
+            var table = new TextTable(TextColumn.Number("version"), new("opened"), TextColumn.Text("by"), TextColumn.Number("files"), TextColumn.Number("uploaded"), TextColumn.Number("bytes"));
             foreach (var summary in drafts)
             {
                 var draft = await cli.Client.GetVersionAsync(id, summary.Number.ToString(CultureInfo.InvariantCulture), ct);
                 table.AddRow(
                     summary.Number.ToString(CultureInfo.InvariantCulture),
                     summary.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
-                    TerminalText.Markup(summary.CreatedBy),
+                    TerminalText.Safe(summary.CreatedBy),
                     draft.Files.Count.ToString(CultureInfo.InvariantCulture),
                     draft.Files.Count(f => f.Present).ToString(CultureInfo.InvariantCulture),
                     draft.TotalBytes.ToString("N0", CultureInfo.InvariantCulture));

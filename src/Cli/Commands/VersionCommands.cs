@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
+using ModelGrid.Evaluation.Reporting;
 
 namespace ModelGrid.Client.Cli.Commands;
 
@@ -22,10 +22,22 @@ public static partial class VersionCommands
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("version", "status", "revision", "published", "by");
+            var table = cli.Wide
+                ? new TextTable(TextColumn.Number("version"), new("status"), new("revision"), new("created"), new("published"), TextColumn.Text("by"))
+                : new TextTable(TextColumn.Number("version"), new("status"), new("revision"), new("published"), TextColumn.Text("by"));
             foreach (var v in versions)
             {
-                table.AddRow(v.Number.ToString(CultureInfo.InvariantCulture), v.Status.ToString().ToLowerInvariant(), TerminalText.Markup(v.RevisionId?[..12] ?? "-"), v.PublishedAt?.ToString("u") ?? "-", TerminalText.Markup(v.CreatedBy));
+                var number = v.Number.ToString(CultureInfo.InvariantCulture);
+                var published = v.PublishedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+                var status = v.Status.ToString().ToLowerInvariant();
+                if (cli.Wide)
+                {
+                    table.AddRow(number, status, TerminalText.Safe(v.RevisionId ?? "-"), v.CreatedAt.ToString("u", CultureInfo.InvariantCulture), published, TerminalText.Safe(v.CreatedBy));
+                }
+                else
+                {
+                    table.AddRow(number, status, TerminalText.Safe(v.RevisionId?[..12] ?? "-"), published, TerminalText.Safe(v.CreatedBy));
+                }
             }
 
             cli.Write(table);
@@ -52,10 +64,10 @@ public static partial class VersionCommands
                 cli.WriteLine($"  withdrawn {version.WithdrawnAt:u} by {version.WithdrawnBy}: {reason}");
             }
 
-            var table = new Table().AddColumns("path", "size", "sha256");
+            var table = new TextTable(new("path"), TextColumn.Number("size"), new("sha256"));
             foreach (var f in version.Files)
             {
-                table.AddRow(TerminalText.Markup(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Markup(f.Sha256));
+                table.AddRow(TerminalText.Safe(f.Path), f.Size.ToString("N0", CultureInfo.InvariantCulture), TerminalText.Safe(f.Sha256));
             }
 
             cli.Write(table);

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Net;
 using ModelGrid.Api;
+using ModelGrid.Auth;
 using ModelGrid.Client.Http;
 using ModelGrid.Hub;
 
 namespace ModelGrid.Client.Transfer;
 
 /// <summary>
-/// Publishes a folder as a new version: hashes its files, compares with the newest version ("up to date" when
-/// equal), opens a draft (or finishes the caller's unpublished draft of the same files), uploads only the files
-/// the hub does not already have for the caller — large ones through resumable sessions — and publishes.
+/// Publishes a folder as a new version: checks that the caller may publish there, hashes its files, compares with
+/// the newest version ("up to date" when equal), opens a draft (or finishes the caller's unpublished draft of the
+/// same files), uploads only the files the hub does not already have for the caller — large ones through resumable
+/// sessions — and publishes.
 /// </summary>
 public sealed class Pusher(GridClient client, ITransferProgress progress)
 {
@@ -20,6 +22,7 @@ public sealed class Pusher(GridClient client, ITransferProgress progress)
 
     public async Task<PushResult> PushAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken = default)
     {
+        await EnsureMayPublishAsync(model, cancellationToken);
         var files = LocalFolder.Scan(folder);
         if (files.Count == 0)
         {
@@ -67,6 +70,29 @@ public sealed class Pusher(GridClient client, ITransferProgress progress)
 
         var published = await client.PublishAsync(model, draft.Number, cancellationToken);
         return new PushResult(model, published.Number, published.RevisionId ?? revision, "published", files.Count, missing.Count, files.Count - missing.Count, uploaded, resumed, card is not null);
+    }
+
+    /// <summary>
+    /// Refuses, as the hub would (401 or 403), a caller who may not publish into the model's namespace — before the
+    /// folder is read, so nobody is told "up to date" about a namespace they cannot publish to. The rule is the hub's
+    /// own (<see cref="Principal.CanPublish"/>), applied to who the hub says the caller is.
+    /// </summary>
+    private async Task EnsureMayPublishAsync(ModelId model, CancellationToken cancellationToken)
+    {
+        var who = await client.WhoAmIAsync(cancellationToken);
+        var caller = new Principal(who.Subject, who.Owner, ScopeNames.TryParse(string.Join(',', who.Scopes), out var scopes, out _) ? scopes : TokenScopes.None);
+        if (caller.IsAnonymous)
+        {
+            throw new GridApiException(HttpStatusCode.Unauthorized, "Authentication required",
+                $"pushing to {model} needs a token with the publish scope for {model.Owner}; give one with --token or GRID_TOKEN, or run 'grid login'");
+        }
+
+        if (!caller.CanPublish(model.Owner))
+        {
+            throw new GridApiException(HttpStatusCode.Forbidden, "Forbidden", caller.Scopes.HasFlag(TokenScopes.Publish)
+                ? $"the token belongs to {caller.Owner}; it may publish only there, not in {model.Owner}"
+                : $"the token lacks the publish scope (it has {string.Join(", ", who.Scopes)})");
+        }
     }
 
     /// <summary>

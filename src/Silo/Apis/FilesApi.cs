@@ -138,6 +138,7 @@ public static class FilesApi
         var declaredSha = context.Request.Headers[Sha256Header].ToString();
         var existing = version.Files.FirstOrDefault(f => f.Path == path);
         ManifestFile file;
+        var declare = existing is null;
         if (existing is not null)
         {
             if ((declaredSha.Length > 0 && declaredSha != existing.Sha256) || size != existing.Size)
@@ -154,8 +155,13 @@ public static class FilesApi
                 throw HubException.Invalid($"'{path}' is not declared in the draft; send its SHA-256 (64 lowercase hex) in the {Sha256Header} header");
             }
 
+            // Checked as the draft will check it, but the declaration is recorded only once the content matches it: a
+            // refused upload leaves the draft as it was.
             file = new ManifestFile(path, size, declaredSha);
-            await grain.DeclareFile(file);
+            if ((ManifestPaths.ValidatePortable(path) ?? ManifestPaths.FindConflict(version.Files.Select(f => f.Path), path)) is { } unportable)
+            {
+                throw HubException.Invalid(unportable);
+            }
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -164,6 +170,10 @@ public static class FilesApi
         }
 
         var stored = await hub.Content.IngestAsync(context.Request.BodyReader, file.Size, file.Sha256, context.RequestAborted);
+        if (declare)
+        {
+            await grain.DeclareFile(file);
+        }
 
         // "deduplicated" only for a caller who could know the hub holds these bytes (DESIGN §9.2); anyone else hears
         // "created", as for new content. Asked on every upload and before this draft records the digest as its own.

@@ -36,9 +36,11 @@ public static class ModelsApi
         var caller = context.Caller();
         var id = ModelAccess.ParseId(request.Owner ?? string.Empty, request.Name ?? string.Empty);
         caller.RequirePublish(id.Owner);
-        await hub.Grains.GetGrain<IOwnerGrain>(id.Owner).Ensure(caller.DisplayName);
         var created = await hub.Grains.GetGrain<IModelGrain>(id.ToString())
             .Create(new ModelCreate(request.Description, request.Task, request.License, request.Tags, request.Visibility), caller.DisplayName);
+
+        // The owner is recorded once the model is: a refused model leaves no owner behind.
+        await hub.Grains.GetGrain<IOwnerGrain>(id.Owner).Ensure(caller.DisplayName);
         return TypedResults.Created($"/api/v1/models/{id}", created);
     }
 
@@ -78,9 +80,11 @@ public static class ModelsApi
         return TypedResults.Ok(updated);
     }
 
-    public static Ok<WhoAmI> WhoAmI(HttpContext context)
+    public static async Task<Ok<WhoAmI>> WhoAmI(HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
-        return TypedResults.Ok(new WhoAmI(caller.Subject, caller.Owner, ScopeNames.ToNames(caller.Scopes)));
+        // Tokens issued by the hub have an owner and a record with their expiry; the bootstrap admin token has neither.
+        var expiresAt = caller.Owner is null ? null : (await grains.GetGrain<IAccessTokenGrain>(caller.Subject).Get())?.ExpiresAt;
+        return TypedResults.Ok(new WhoAmI(caller.Subject, caller.Owner, ScopeNames.ToNames(caller.Scopes), expiresAt));
     }
 }

@@ -137,7 +137,7 @@ public static class UploadsApi
         var session = await hub.Uploads.GetAsync(id, cancellationToken);
         if (!caller.CanPublish(session.Record.Model.Owner))
         {
-            throw HubException.NotFound("Upload not found", $"there is no upload session {id}");
+            throw UploadSessions.NotFound(id);
         }
 
         return session;

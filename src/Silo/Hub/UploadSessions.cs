@@ -40,16 +40,23 @@ public sealed partial class UploadSessions(
     {
         if (id.Length != 32 || !id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
         {
-            throw HubException.NotFound("Upload not found", $"there is no upload session {id}");
+            throw NotFound(id);
         }
 
         await using var reader = await Blobs.OpenReadAsync(HubLayout.UploadSession(id), cancellationToken: cancellationToken)
-            ?? throw HubException.NotFound("Upload not found", $"there is no upload session {id} (finished, aborted or swept)");
+            ?? throw NotFound(id);
         var record = await JsonSerializer.DeserializeAsync<UploadSessionRecord>(reader.Content, Json, cancellationToken)
             ?? throw new InvalidDataException($"upload session {id} is empty");
         var offset = (await Blobs.GetInfoAsync(HubLayout.UploadData(id), cancellationToken))?.Length ?? 0;
         return (record, offset);
     }
+
+    /// <summary>
+    /// The one answer for a session the caller cannot use, whether it never existed, is gone, or is someone else's:
+    /// any difference would tell an outsider that a session exists.
+    /// </summary>
+    public static HubException NotFound(string id) =>
+        HubException.NotFound("Upload not found", $"there is no upload session {id} (finished, aborted or swept)");
 
     public async Task<IReadOnlyList<UploadSessionInfo>> ListAsync(ModelId model, int version, CancellationToken cancellationToken)
     {

@@ -116,11 +116,25 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Errors as ProblemDetails, authentication, and the rejection of wrong tokens.</summary>
+    /// <summary>Errors as ProblemDetails, authentication, the rejection of wrong tokens, and no content sniffing.</summary>
     /// <param name="app">The app.</param>
     public static WebApplication UseGridPipeline(this WebApplication app)
     {
         app.UseRejectionProblems();
+
+        // Every answer is exactly the type it says: a card holding HTML or a script is Markdown to a browser too. Set
+        // when the response starts, so answers the exception handler rewrites carry it as well.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(
+                static state =>
+                {
+                    ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+                    return Task.CompletedTask;
+                },
+                context.Response);
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

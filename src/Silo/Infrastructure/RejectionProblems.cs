@@ -93,7 +93,7 @@ public static class RejectionProblems
             ["detail"] = detail,
         });
         var headers = Encoding.ASCII.GetBytes(
-            $"\r\nContent-Type: application/problem+json\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n");
+            $"\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n");
         return [.. output[..emptyBody], .. headers, .. output[(emptyBody + EmptyBodyLine.Length)..], .. body];
     }
 

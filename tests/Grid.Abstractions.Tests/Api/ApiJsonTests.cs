@@ -23,6 +23,16 @@ public sealed class ApiJsonTests
         Assert.Equal(VersionStatus.Withdrawn, JsonSerializer.Deserialize<VersionStatus>("\"withdrawn\"", ApiJson.Options));
     }
 
+    [Theory]
+    [InlineData("7")]
+    [InlineData("1")]
+    [InlineData("\"1\"")]
+    [InlineData("\"secret\"")]
+    public void Deserialize_EnumAsNumberOrUnknownName_IsRefused(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ModelVisibility>(json, ApiJson.Options));
+    }
+
     [Fact]
     public void Serialize_Record_CamelCasePropertiesAndNullsLeftOut()
     {

@@ -116,6 +116,24 @@ public sealed class FilesApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task Put_UndeclaredFileWhoseBytesMissTheirDigest_DeclaresNothing_SoTheRightUploadGoesThrough()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        var a = HubTestModel.RandomFile("a.bin", 100);
+        var b = HubTestModel.RandomFile("b.bin", 100);
+        var draft = await model.Client.CreateDraftAsync(model.Id, new ModelGrid.Api.CreateDraftRequest([a.File]), Ct);
+        using var http = app.Http(model.Token);
+
+        using var wrong = await PutAsync(http, model, draft.Number, "b.bin", b.Bytes, a.File.Sha256);
+        var after = await model.Client.GetVersionAsync(model.Id, draft.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct);
+        using var right = await PutAsync(http, model, draft.Number, "b.bin", b.Bytes, b.File.Sha256);
+
+        await ApiAssert.ProblemAsync(wrong, HttpStatusCode.BadRequest, "Content does not match its declaration");
+        Assert.Equal(["a.bin"], after.Files.Select(f => f.Path));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_FileNotInTheVersion_Is404AndADraftsFilesAreNotServed()
     {
         var (model, _) = await PublishedAsync(10);
@@ -134,6 +152,13 @@ public sealed class FilesApiTests(GridAppFactory app)
         var file = HubTestModel.RandomFile("data/file.bin", size);
         await model.PublishAsync(file);
         return (model, file);
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient http, HubTestModel model, int version, string path, byte[] bytes, string sha256)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{model.Path}/versions/{version}/files/{path}") { Content = new ByteArrayContent(bytes) };
+        request.Headers.Add("X-Grid-Sha256", sha256);
+        return await http.SendAsync(request, Ct);
     }
 
     private static Uri Url(HubTestModel model, string reference) => new($"{model.Path}/versions/{reference}/files/data/file.bin", UriKind.Relative);

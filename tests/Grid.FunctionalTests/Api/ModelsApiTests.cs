@@ -69,6 +69,24 @@ public sealed class ModelsApiTests(GridAppFactory app)
         Assert.DoesNotContain(page!.Items, m => m.Id.Owner == owner && m.Id.Name == name);
     }
 
+    [Theory]
+    [InlineData("{\"license\":\"not a licence!\"}")]
+    [InlineData("{\"task\":\"Image Classification\"}")]
+    [InlineData("{\"visibility\":7}")]
+    public async Task CreateModel_RefusedForANewOwner_RecordsNeitherModelNorOwner(string metadata)
+    {
+        var owner = Owner();
+        using var http = app.Http(GridAppFactory.AdminToken);
+        using var body = new StringContent($"{{\"owner\":\"{owner}\",\"name\":\"m\",{metadata[1..]}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri("/api/v1/models", UriKind.Relative), body, Ct);
+        var owners = await http.GetFromJsonAsync<string[]>("/api/v1/owners", ApiJson.Options, Ct);
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.DoesNotContain(owner, owners!);
+        Assert.Null(await app.Client(GridAppFactory.AdminToken).FindModelAsync(new ModelId(owner, "m"), Ct));
+    }
+
     [Fact]
     public async Task GetModel_InvalidId_Is400AndUnknown404()
     {

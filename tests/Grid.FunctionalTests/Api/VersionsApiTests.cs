@@ -126,6 +126,19 @@ public sealed class VersionsApiTests(GridAppFactory app)
     }
 
     [Fact]
+    public async Task CreateDraft_AFileThatIsNull_Is400AndNoVersionIsAllocated()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        using var http = app.Http(model.Token);
+        using var body = new StringContent("{\"files\":[null]}", Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri($"{model.Path}/versions", UriKind.Relative), body, Ct);
+
+        Assert.Contains("a file in 'files' is null", await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Empty(await model.Client.ListVersionsAsync(model.Id, Ct));
+    }
+
+    [Fact]
     public async Task DraftPaths_ThatCollideOnSomeFileSystem_Are400NamingBothPaths_HoweverTheyArrive()
     {
         var model = await HubTestModel.CreateAsync(app);

@@ -24,6 +24,7 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         var local = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
         var id = submitted.Json.GetProperty("job").GetProperty("id").GetString()!;
         var statusText = await cli.RunAsync("eval", "status", id);
+        var statusWide = await cli.RunAsync("eval", "status", id, "--wide");
         var localText = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder);
 
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
@@ -40,8 +41,15 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.Equal(3, hub.GetProperty("fairness").GetArrayLength());
         Assert.True(statusText.ExitCode == 0, statusText.ToString());
         Assert.True(localText.ExitCode == 0, localText.ToString());
-        Assert.Contains("| accuracy | 0.", localText.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\naccuracy                    0.", localText.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nBy race x sex\n", localText.Stdout, StringComparison.Ordinal);
+        // The tables fit 100 columns; the warnings after them are prose.
+        Assert.All(localText.Stdout.Split("\nwarnings:")[0].Split('\n'), line => Assert.True(line.Length <= 100, line));
         Assert.EndsWith(localText.Stdout, statusText.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^group +n +positives +selection rate +accuracy$", statusText.Stdout);
+        Assert.Matches(@"(?m)^group +TPR +FPR +FNR$", statusText.Stdout);
+        Assert.Matches(@"(?m)^group +n +positives +selection rate +TPR +FPR +FNR +accuracy$", statusWide.Stdout);
+        Assert.Matches(@"(?m)^African-American +3,696 +1,901( +\d\.\d{4} \[\d\.\d{4}, \d\.\d{4}\]){5}$", statusWide.Stdout);
         Assert.Equal(string.Empty, localText.Stderr);
     }
 
@@ -52,18 +60,31 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
 
         var headline = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2,3,4", "--suite", "compas-recidivism");
         var all = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2,3,4", "--suite", "compas-recidivism", "--all");
+        var wide = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,2,3,4", "--suite", "compas-recidivism", "--wide");
         var json = await cli.RunAsync("compare", "demo/compas-recidivism", "--versions", "1,4", "--suite", "compas-recidivism", "--baseline", "4", "--json");
 
         Assert.True(headline.ExitCode == 0, headline.ToString());
-        Assert.Contains("v1 (baseline)", headline.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Δ v4 − v1", headline.Stdout, StringComparison.Ordinal);
-        Assert.Contains("race: group[African-American].false_positive_rate", headline.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "\n         v1 (baseline)     v2                  v3                  v4\n"
+            + "                           Δ v2 − v1           Δ v3 − v1           Δ v4 − v1\n",
+            headline.Stdout,
+            StringComparison.Ordinal);
+        Assert.Matches(@"\nrace: group\[African-American\]\.false_positive_rate\n  value  0\.\d{4} {12}0\.\d{4} {14}0\.\d{4} {14}0\.\d{4}\n", headline.Stdout);
         Assert.DoesNotContain("balanced_accuracy", headline.Stdout, StringComparison.Ordinal);
+        Assert.All(headline.Stdout.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length}: {line}"));
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("balanced_accuracy", all.Stdout, StringComparison.Ordinal);
-        Assert.Contains("\nnot compared: race: Native American (n = 18, below the minimum of 30: not reported); race x sex: Asian, Female (n = 2, below the minimum of 30: not reported);", all.Stdout, StringComparison.Ordinal);
+        Assert.All(all.Stdout.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length}: {line}"));
+        // The notes under the comparison are prose, wrapped at spaces to the width.
+        var allProse = all.Stdout.Replace('\n', ' ');
+        Assert.Contains(" not compared: race: Native American (n = 18, below the minimum of 30: not reported); race x sex: Asian, Female (n = 2, below the minimum of 30: not reported);", allProse, StringComparison.Ordinal);
         Assert.DoesNotContain("group[Native American]", all.Stdout, StringComparison.Ordinal);
-        Assert.Contains("AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years)", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AIF360 metrics (aif360.*) count the favourable outcome ŷ = 0 (two_year_recid = 0: predicted not to be charged again within two years)", allProse, StringComparison.Ordinal);
+        Assert.True(wide.ExitCode == 0, wide.ToString());
+        var wideLines = wide.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Matches(@"^metric +v1 \(baseline\) +v2 +Δ v2 − v1 +v3 +Δ v3 − v1 +v4 +Δ v4 − v1$", wideLines[2]);
+        Assert.Equal(3 + 15 + 1, wideLines.Length);
+        Assert.StartsWith("Fairlearn metrics and the group rates count the positive prediction ŷ = 1 (two_year_recid = 1). AIF360 metrics", wideLines[^1], StringComparison.Ordinal);
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.Equal(4, json.Json.GetProperty("baseline").GetInt32());
         Assert.Equal("[1,4]", Compact(json.Json.GetProperty("versions")));
@@ -100,7 +121,7 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         Assert.True(submitted.Json.GetProperty("deduplicated").GetBoolean());
         Assert.True(list.ExitCode == 0, list.ToString());
-        Assert.StartsWith($"{id}  demo/compas-recidivism@2 on compas-recidivism  succeeded  submitted ", list.Stdout, StringComparison.Ordinal);
+        Assert.Matches($@"^demo/compas-recidivism@2: \d+ job\(s\)\njob +version +suite +status +submitted\n(.+\n)*{id}        2  compas-recidivism  succeeded  \d{{4}}-", list.Stdout);
         Assert.True(logs.ExitCode == 0, logs.ToString());
         Assert.Contains("data: 7214 rows", logs.Stdout, StringComparison.Ordinal);
         Assert.Equal($"deduplicated {id}  demo/compas-recidivism@2 on compas-recidivism  succeeded\n", text.Stdout);
@@ -195,6 +216,19 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
     }
 
     [Fact]
+    public async Task Local_WithGridUrlAndGridTokenSetEmpty_NeedsNoHub()
+    {
+        var cli = LocalRunner();
+        cli.Environment["GRID_URL"] = string.Empty;
+        cli.Environment["GRID_TOKEN"] = string.Empty;
+
+        var result = await cli.RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Model, "--suite", SuiteFolder, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("compas-recidivism", result.Json.GetProperty("suite").GetString());
+    }
+
+    [Fact]
     public async Task Local_Warnings_SummaryByDefaultAndTheWholeListWithTheFlag()
     {
         var cli = LocalRunner();
@@ -207,7 +241,8 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
             "\nwarnings: 4 groups below the minimum size (not reported); 4 intervals from fewer replicates (the figure was undefined in some) (--warnings lists all 8)\n",
             summary.Stdout,
             StringComparison.Ordinal);
-        Assert.Contains("| Asian, Female | 2 | 1 | n = 2, below the minimum of 30: not reported | — | — | — | — |", summary.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\nAsian, Female +2 +1  n = 2, below the minimum of 30: not reported\n", summary.Stdout);
+        Assert.Matches(@"\nAsian, Female +n = 2, below the minimum of 30: not reported\n", summary.Stdout);
         Assert.DoesNotContain("0.0000 [0.0000, 0.0000]", summary.Stdout, StringComparison.Ordinal);
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("\n- race x sex: The group 'Asian, Female': n = 2, below the minimum of 30: not reported, and kept out of the disparities.\n", all.Stdout, StringComparison.Ordinal);

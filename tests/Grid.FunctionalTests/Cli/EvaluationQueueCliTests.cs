@@ -1,3 +1,5 @@
+using ModelGrid.Api;
+using ModelGrid.Client.Http;
 using ModelGrid.FunctionalTests.Processes;
 
 namespace ModelGrid.FunctionalTests.Cli;
@@ -41,5 +43,24 @@ public sealed class EvaluationQueueCliTests(ApiOnlySiloFixture silo) : IClassFix
         Assert.StartsWith("submitted ", submitWait.Stdout, StringComparison.Ordinal);
         Assert.Equal(8, limited.ExitCode);
         Assert.StartsWith("error: Too many requests: ", limited.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitWait_Interrupted_Exits130InOneLine()
+    {
+        var admin = GridClient.Create(silo.Silo.Url, (await File.ReadAllTextAsync(silo.AdminTokenFile, TestContext.Current.CancellationToken)).Trim());
+        var token = (await admin.CreateTokenAsync(new CreateTokenRequest("waiter", ["evaluate"]), TestContext.Current.CancellationToken)).Token;
+        var cli = new GridCliRunner(silo.Silo.Url, token);
+        await silo.Silo.WaitForOutputAsync("Demo model demo/mnist@1 published", TimeSpan.FromMinutes(2));
+
+        await using var wait = cli.Start("eval", "submit", "demo/mnist@1", "--suite", "mnist-accuracy", "--force", "--wait");
+        await wait.WaitForOutputAsync("submitted ");
+        await wait.InterruptAsync();
+        var interrupted = await wait.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        Assert.Equal("interrupted; run the same command again to continue where it stopped\n", interrupted.Stderr);
+        var id = interrupted.Stdout.Split(' ')[1].TrimEnd(':');
+        Assert.Equal(0, (await cli.RunAsync("eval", "cancel", id)).ExitCode);
     }
 }

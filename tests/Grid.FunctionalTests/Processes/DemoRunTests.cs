@@ -49,7 +49,12 @@ public sealed partial class DemoRunTests
         Assert.Contains("demo/compas-recidivism, versions 1, 2, 3, 4 on compas-recidivism:", stdout, StringComparison.Ordinal);
         Assert.Contains("race: group[African-American].false_positive_rate", stdout, StringComparison.Ordinal);
         Assert.Contains("9 of 9 evaluation jobs succeeded.", stdout, StringComparison.Ordinal);
-        Assert.Contains("0.4485 [", stdout.Split('\n').Single(l => l.StartsWith("race: group[African-American].false_positive_rate", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // The comparison fits 100 columns: under each metric's heading, the versions' values side by side.
+        Assert.Equal(
+            "  value  0.2618            0.2535              0.1733              0.4485",
+            stdout.Split('\n').SkipWhile(l => l != "race: group[African-American].false_positive_rate").ElementAt(1));
+        var compas = stdout[stdout.IndexOf("demo/compas-recidivism, versions", StringComparison.Ordinal)..stdout.IndexOf("9 of 9 evaluation jobs", StringComparison.Ordinal)];
+        Assert.All(compas.Split('\n'), l => Assert.True(l.Length <= 100, l));
         foreach (var (model, versions) in new[] { ("adult-income", 3), ("compas-recidivism", 4), ("mnist", 1) })
         {
             for (var v = 1; v <= versions; v++)

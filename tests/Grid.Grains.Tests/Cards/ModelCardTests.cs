@@ -15,6 +15,27 @@ public sealed class ModelCardTests
     }
 
     [Fact]
+    public void Parse_FrontMatterNestedAsDeepAsTheLimit_IsRead()
+    {
+        var depth = ModelCard.MaxFrontMatterDepth - 1;
+        var card = ModelCard.Parse($"---\nx: {new string('[', depth)}{new string(']', depth)}\n---\n");
+
+        Assert.NotNull(card.FrontMatter);
+    }
+
+    [Theory]
+    [InlineData(ModelCard.MaxFrontMatterDepth)]
+    [InlineData(10_000)]
+    public void Parse_FrontMatterNestedDeeperThanTheLimit_IsRefused(int depth)
+    {
+        // The mapping itself is the first level.
+        var error = Assert.Throws<HubException>(() => ModelCard.Parse($"---\nx: {new string('[', depth)}{new string(']', depth)}\n---\n"));
+
+        Assert.Equal(HubErrorKind.Invalid, error.Kind);
+        Assert.Equal("the model card's YAML front matter nests lists and mappings more than 64 levels deep", error.Message);
+    }
+
+    [Fact]
     public void Parse_NoFrontMatter_IsAPlainCard()
     {
         var card = ModelCard.Parse("# Just markdown\n---\nnot front matter\n");

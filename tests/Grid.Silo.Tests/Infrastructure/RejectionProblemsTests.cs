@@ -16,7 +16,7 @@ public sealed class RejectionProblemsTests
 
         const string Body = "{\"title\":\"Too large\",\"status\":431,\"detail\":\"status 431\"}";
         Assert.Equal(
-            "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/problem+json\r\nContent-Length: " + Body.Length
+            "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: " + Body.Length
             + "\r\nConnection: close\r\nDate: Mon, 07 Dec 2026 02:50:56 GMT\r\nServer: Kestrel\r\n\r\n" + Body,
             Encoding.UTF8.GetString(answered!));
     }

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace ModelGrid.FunctionalTests.Processes;
+
+/// <summary>The <c>grid</c> CLI running as a child process: its output so far, a way to wait for a line, and Ctrl+C.</summary>
+public sealed class CliProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
+
+    private CliProcess(Process process) => _process = process;
+
+    public static CliProcess Start(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var child = new CliProcess(new Process { StartInfo = info });
+        child._process.OutputDataReceived += (_, e) => child.Append(child._stdout, e.Data);
+        child._process.ErrorDataReceived += (_, e) => child.Append(child._stderr, e.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        child._process.StandardInput.Close();
+        return child;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Completes when standard output holds <paramref name="text"/>.</summary>
+    public Task WaitForOutputAsync(string text)
+    {
+        lock (_stdout)
+        {
+            if (_stdout.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _awaited.Add((text, seen));
+            return seen.Task;
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the exit (killing the process after <paramref name="timeout"/>) and returns what it printed.</summary>
+    public async Task<CliResult> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the CLI did not exit within {timeout}: {_stdout}{_stderr}");
+        }
+
+        // The exit comes before the last output events; the parameterless wait drains them.
+        await _process.WaitForExitAsync();
+        lock (_stdout)
+        {
+            lock (_stderr)
+            {
+                return new CliResult(_process.ExitCode, _stdout.ToString(), _stderr.ToString());
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder into, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (into)
+        {
+            into.Append(line).Append('\n');
+            if (ReferenceEquals(into, _stdout))
+            {
+                var text = into.ToString();
+                foreach (var waiting in _awaited.Where(w => text.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    waiting.Seen.TrySetResult();
+                    _awaited.Remove(waiting);
+                }
+            }
+        }
+    }
+}
