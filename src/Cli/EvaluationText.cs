@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluations;
@@ -115,8 +114,4 @@ public static class EvaluationText
 
         return text.ToString();
     }
-
-    /// <summary>The stored result an API answer carries, read with the result's own JSON conventions.</summary>
-    public static EvaluationReport? ResultOf(JsonElement? result) =>
-        result is { ValueKind: JsonValueKind.Object } element ? EvaluationJson.Deserialize(Encoding.UTF8.GetBytes(element.GetRawText())) : null;
 }

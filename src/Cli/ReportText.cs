@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ModelGrid.Evaluation.Comparison;
 using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
@@ -74,7 +73,7 @@ public static class ReportText
             }
 
             var disparities = new TextTable(new("disparity"), new("value [interval]"));
-            foreach (var name in VersionComparison.Disparities)
+            foreach (var name in ReportedDisparities.Names)
             {
                 if (view.Disparities.FirstOrDefault(d => d.Name == name) is { } metric)
                 {

@@ -50,12 +50,6 @@ public sealed class EvaluationTextTests
     }
 
     [Fact]
-    public void ResultOf_NoResult_Null()
-    {
-        Assert.Null(EvaluationText.ResultOf(null));
-    }
-
-    [Fact]
     public void Report_ManyWarnings_OneSummaryLineNamingTheFlag()
     {
         var text = EvaluationText.Report(ReportWithWarnings());

@@ -3,10 +3,12 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Hub;
+using ModelGrid.Serialization;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Content;
 using ModelGrid.Storage.GrainStorage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ModelGrid.Grains.Tests;
@@ -32,9 +34,11 @@ public sealed class HubCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = _root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
         });
         _cluster = builder.Build();

@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Testing;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace ModelGrid.Benchmarks.Dispatch;
 
@@ -54,6 +56,7 @@ internal sealed class DispatchSilo : IAsyncDisposable
             });
             silo.UseLocalhostClustering(ports[0], ports[1], null, "modelgrid-dispatch-bench", "dispatch-bench");
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.AddOutgoingGrainCallFilter(new GrainCallTimer(probe));
         });
 

@@ -181,7 +181,7 @@ public static partial class EvaluationCommands
         }
         else
         {
-            cli.Output.Write(EvaluationText.Status(view.Job, EvaluationText.ResultOf(view.Result), view.Warnings, allWarnings, cli.Wide, cli.LayoutWidth));
+            cli.Output.Write(EvaluationText.Status(view.Job, view.Result, view.Warnings, allWarnings, cli.Wide, cli.LayoutWidth));
         }
     }
 

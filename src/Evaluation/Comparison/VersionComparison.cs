@@ -1,4 +1,5 @@
 using ModelGrid.Evaluation.Metrics;
+using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 
@@ -20,18 +21,7 @@ public static class VersionComparison
         [BinaryRate.SelectionRate, BinaryRate.FalsePositiveRate, BinaryRate.FalseNegativeRate];
 
     /// <summary>The disparities compared in each fairness view.</summary>
-    public static IReadOnlyList<string> Disparities { get; } =
-    [
-        MetricNames.DemographicParityDifference(DisparityMethod.BetweenGroups),
-        MetricNames.DemographicParityRatio(DisparityMethod.BetweenGroups),
-        MetricNames.EqualizedOddsDifference(DisparityMethod.BetweenGroups),
-        MetricNames.EqualOpportunityDifference(DisparityMethod.BetweenGroups),
-        MetricNames.Difference(BinaryRate.FalsePositiveRate, DisparityMethod.BetweenGroups),
-        MetricNames.Difference(BinaryRate.FalseNegativeRate, DisparityMethod.BetweenGroups),
-        MetricNames.StatisticalParityDifference,
-        MetricNames.DisparateImpact,
-        MetricNames.AverageOddsDifference,
-    ];
+    public static IReadOnlyList<string> Disparities => ReportedDisparities.Names;
 
     /// <summary>Compares <paramref name="versions"/> against the one numbered <paramref name="baseline"/>.</summary>
     /// <param name="suite">The suite all results come from.</param>

@@ -109,7 +109,7 @@ public sealed class ModelGrain(
 
         if (request.Card is not null)
         {
-            ModelCard.Parse(request.Card);
+            CardRules.Check(request.Card);
         }
 
         var s = state.State;

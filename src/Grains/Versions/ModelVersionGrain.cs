@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ModelGrid.Cards;
 using ModelGrid.Grains.Cards;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
@@ -155,7 +156,7 @@ public sealed class ModelVersionGrain(
     async Task IModelVersionGrain.SetDraftCard(string card)
     {
         EnsureDraft();
-        ModelCard.Parse(card);
+        CardRules.Check(card);
         state.State.DraftCard = card;
         await state.WriteStateAsync();
     }
@@ -253,7 +254,7 @@ public sealed class ModelVersionGrain(
             throw HubException.Conflict("Version is a draft", $"{Label} is a draft; set its card with the draft, it becomes r1 when published");
         }
 
-        ModelCard.Parse(card);
+        CardRules.Check(card);
         var revision = await WriteCardAsync(card, state.State.Cards.Count + 1, author, source, time.GetUtcNow());
         state.State.Cards.Add(revision);
         await state.WriteStateAsync();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ModelGrid.Auth;
 using ModelGrid.Evaluation.Reporting;
-using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Evaluation;
@@ -77,7 +76,7 @@ public sealed class EvaluationDemo(
         if (final.FirstOrDefault(j => j.Suite == MnistSuites[0]) is { Job.Status: JobStatus.Succeeded } mnistJob)
         {
             var result = await evaluations.GetAsync(Principal.System, mnistJob.Job.Id, withResult: true, cancellationToken);
-            var accuracy = EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(result.Result!.Value.GetRawText())).Metric("accuracy");
+            var accuracy = result.Result!.Metric("accuracy");
             report.Append(CultureInfo.InvariantCulture, $"\nMNIST accuracy of {mnistJob.Label}: {Figures.WithInterval(accuracy)} (job {mnistJob.Job.Id:D})\n");
         }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using ModelGrid.Api;
 using ModelGrid.Auth;
 using ModelGrid.Evaluation.Comparison;
@@ -223,16 +222,8 @@ public sealed class EvaluationQueries(
         }
     }
 
-    private async Task<JsonElement?> ReadResultAsync(JobSnapshot job, CancellationToken cancellationToken)
-    {
-        if (job.ResultRef is not { } blob)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(await ReadBlobAsync(blob, cancellationToken));
-        return document.RootElement.Clone();
-    }
+    private async Task<EvaluationReport?> ReadResultAsync(JobSnapshot job, CancellationToken cancellationToken) =>
+        job.ResultRef is { } blob ? EvaluationJson.Deserialize(await ReadBlobAsync(blob, cancellationToken)) : null;
 
     private async Task<byte[]> ReadBlobAsync(string name, CancellationToken cancellationToken)
     {

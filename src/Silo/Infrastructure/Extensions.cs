@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Apis;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Demo;
@@ -12,6 +13,7 @@ using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace ModelGrid.Silo.Infrastructure;
 
@@ -60,6 +62,7 @@ public static class Extensions
         {
             ConfigureCluster(silo, cluster, storage);
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
         });
 
         services.AddSingleton(ArtifactManifest.Default);

@@ -1,4 +1,3 @@
-using ModelGrid.Evaluation.Comparison;
 using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Testing;
@@ -32,7 +31,7 @@ public sealed class MetricGlossaryTests
         names.AddRange(Bootstrap.MulticlassScores(labels, probabilities, 2, options: Quick).Intervals.Select(i => i.Metric));
         names.AddRange(PairedBootstrap.MulticlassAccuracy(labels, predictions, predictions, groups, Quick).Intervals.Select(i => i.Metric));
         names.AddRange([MetricNames.SamplesPerSecond(1, 1), MetricNames.LatencyP50Ms(8, 2), MetricNames.LatencyP99Ms(32, 2)]);
-        names.AddRange(VersionComparison.Disparities);
+        names.AddRange(ReportedDisparities.Names);
         names.AddRange(ReportMarkdown.GroupColumnNames);
         names.AddRange(ReportMarkdown.ThroughputColumns);
         return [.. names.Distinct(StringComparer.Ordinal)];

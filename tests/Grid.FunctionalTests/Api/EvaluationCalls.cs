@@ -20,8 +20,7 @@ public sealed class EvaluationCalls(GridAppFactory app)
         return (new ManifestFile("model.onnx", bytes.Length, ApiAssert.Sha256(bytes)), bytes);
     }
 
-    public static EvaluationReport Report(EvaluationView view) =>
-        EvaluationJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(view.Result!.Value.GetRawText()));
+    public static EvaluationReport Report(EvaluationView view) => view.Result!;
 
     /// <summary>The public id of a token <c>mgt_{id}_{secret}</c>, as job requesters and logs name it.</summary>
     public static string TokenId(string token) => token.Split('_')[1];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ModelGrid.Api;
+using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Storage.Blobs;
@@ -88,7 +89,7 @@ public sealed class EvaluationReuseTests(GridAppFactory app)
         Assert.Null(job.LeaseId);
         Assert.Null(job.StartedAt);
         Assert.True(job.SubmittedAt > bobJob.Job.CompletedAt);
-        Assert.Equal(bobJob.Result!.Value.GetRawText(), view.Result!.Value.GetRawText());
+        Assert.Equal(EvaluationJson.Serialize(bobJob.Result!), EvaluationJson.Serialize(view.Result!));
         Assert.Equal(Report(bobJob).Metric("false_positive_rate")!.Value, Report(view).Metric("false_positive_rate")!.Value);
         var blobs = app.Services.GetRequiredService<IBlobStore>();
         Assert.NotNull(await blobs.GetInfoAsync($"results/{job.Id:D}/1.predictions", Ct));
@@ -131,7 +132,7 @@ public sealed class EvaluationReuseTests(GridAppFactory app)
 
         Assert.True(copy.Job.ResultReused);
         Assert.Equal(JobStatus.Succeeded, kept!.Job.Status);
-        Assert.Equal(bobJob.Result!.Value.GetRawText(), kept.Result!.Value.GetRawText());
+        Assert.Equal(EvaluationJson.Serialize(bobJob.Result!), EvaluationJson.Serialize(kept.Result!));
         Assert.Equal(cardBefore, await alice.Client.GetCardAsync(alice.Id, "1", cancellationToken: Ct));
         AssertNothingOf([cardBefore, await _calls.GetTextAsync(alice.Token, $"/api/v1/evaluations/{copy.Job.Id:D}")], bob, bobJob.Job.Id);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Blobs;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ModelGrid.Grains.Tests.Evaluations;
@@ -96,9 +98,11 @@ public sealed class JobCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = Root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options()));
         });

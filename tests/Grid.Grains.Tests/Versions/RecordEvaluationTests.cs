@@ -73,13 +73,13 @@ public sealed class RecordEvaluationTests(HubCluster hub)
         var both = await version.RecordEvaluation(b);
 
         var text = await ReadAsync(HubLayout.Card(id, number, both!.Revision));
-        var reports = new List<ModelGrid.Grains.Cards.RecordedResult>();
+        var reports = new List<ModelGrid.Cards.RecordedResult>();
         foreach (var r in new[] { a, b })
         {
-            reports.Add(new ModelGrid.Grains.Cards.RecordedResult(r.JobId, r.Attempt, EvaluationJson.Deserialize(Encoding.UTF8.GetBytes(await ReadAsync(r.ResultBlob)))));
+            reports.Add(new ModelGrid.Cards.RecordedResult(r.JobId, r.Attempt, EvaluationJson.Deserialize(Encoding.UTF8.GetBytes(await ReadAsync(r.ResultBlob)))));
         }
 
-        Assert.Equal(ModelGrid.Grains.Cards.EvaluationCard.Render(PublisherCard, id.ToString(), reports), text);
+        Assert.Equal(ModelGrid.Cards.EvaluationCard.Render(PublisherCard, id.ToString(), reports), text);
         Assert.Contains(a.JobId.ToString(), text, StringComparison.Ordinal);
         Assert.Contains(b.JobId.ToString(), text, StringComparison.Ordinal);
     }
@@ -111,7 +111,7 @@ public sealed class RecordEvaluationTests(HubCluster hub)
     private async Task<EvaluationRecord> StoreResultAsync(Guid job, int attempt, double accuracy)
     {
         var blob = HubLayout.Result(job, attempt);
-        await hub.Content.Blobs.PutAsync(blob, EvaluationJson.Serialize(Cards.SampleReports.Bias(accuracy)), WriteCondition.None, TestContext.Current.CancellationToken);
+        await hub.Content.Blobs.PutAsync(blob, EvaluationJson.Serialize(Contracts.Tests.Cards.SampleReports.Bias(accuracy)), WriteCondition.None, TestContext.Current.CancellationToken);
         return new EvaluationRecord(job, attempt, "toy-bias", new string('d', 64), "cpu", blob, null, "worker-1", hub.Time.GetUtcNow());
     }
 

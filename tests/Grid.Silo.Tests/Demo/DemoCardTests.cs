@@ -1,6 +1,6 @@
+using ModelGrid.Cards;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
-using ModelGrid.Grains.Cards;
 using ModelGrid.Silo.Demo;
 
 namespace ModelGrid.Silo.Tests.Demo;

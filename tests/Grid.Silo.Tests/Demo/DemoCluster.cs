@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Demo;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Content;
 using ModelGrid.Storage.GrainStorage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Options = Microsoft.Extensions.Options.Options;
 
@@ -37,9 +39,11 @@ public sealed class DemoCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = _root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton(TimeProvider.System);
         });
         _cluster = builder.Build();

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Serialization;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Options = Microsoft.Extensions.Options.Options;
 
@@ -66,9 +68,11 @@ public sealed class WorkerCluster : IAsyncLifetime
     {
         var storage = new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = _root, Durable = false };
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGridStorage(storage);
+            silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(Options.Create(Jobs));
         });

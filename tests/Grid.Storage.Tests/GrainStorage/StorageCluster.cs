@@ -1,7 +1,9 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using ModelGrid.Serialization;
 using ModelGrid.Storage.GrainStorage;
 using ModelGrid.Testing;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -28,6 +30,7 @@ public abstract class StorageCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddGridSerialization()));
         builder.ConfigureSilo((_, silo) => Configure(silo));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -65,8 +68,11 @@ public class FileStorageCluster : StorageCluster
         return File.Exists(path) ? await File.ReadAllBytesAsync(path) : null;
     }
 
-    protected override void Configure(ISiloBuilder silo) =>
+    protected override void Configure(ISiloBuilder silo)
+    {
         silo.AddGridStorage(new StorageOptions { Provider = StorageNames.FileSystemProvider, Path = Root });
+        silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
+    }
 }
 
 /// <summary>The file provider with <see cref="FileGrainStorageOptions.DeleteStateOnClear"/> off: clearing keeps a record that says so.</summary>
@@ -75,6 +81,7 @@ public sealed class KeepClearedFileStorageCluster : FileStorageCluster
     protected override void Configure(ISiloBuilder silo)
     {
         silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
         silo.AddFileGrainStorage(StorageNames.GrainStorage, options =>
         {
             options.RootDirectory = Root;
@@ -96,8 +103,11 @@ public sealed class AzureStorageCluster(AzuriteFixture azurite) : StorageCluster
         return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToArray() : null;
     }
 
-    protected override void Configure(ISiloBuilder silo) =>
+    protected override void Configure(ISiloBuilder silo)
+    {
         silo.AddGridStorage(new StorageOptions { Provider = StorageNames.AzureProvider, ConnectionString = azurite.ConnectionString });
+        silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
+    }
 
     private static string BlobName(string stateName, GrainId id) => $"{stateName}-{id}.json";
 
