@@ -1,5 +1,3 @@
-using ModelGrid.Client.Cli;
-
 namespace ModelGrid.Client.Transfer;
 
 /// <summary>A problem reported in one line, with its exit code (by default 2: a problem with what the user asked for).</summary>

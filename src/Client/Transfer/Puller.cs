@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Http;
 using ModelGrid.Hub;
 

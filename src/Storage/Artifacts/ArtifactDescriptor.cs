@@ -1,3 +1,5 @@
+using ModelGrid.Storage.Content;
+
 namespace ModelGrid.Storage.Artifacts;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record ArtifactDescriptor(
             return $"artifact name '{Name}' must be a plain file name";
         }
 
-        if (Size < 0 || !Names.IsSha256(Sha256))
+        if (Size < 0 || !Sha256Digest.IsValid(Sha256))
         {
             return $"artifact '{Name}' needs a size and a lowercase hex sha256";
         }
@@ -33,7 +35,7 @@ public sealed record ArtifactDescriptor(
 
         if (DerivedFrom is { } origin)
         {
-            if (!Names.IsSha256(origin.Sha256))
+            if (!Sha256Digest.IsValid(origin.Sha256))
             {
                 return $"the original of artifact '{Name}' needs a lowercase hex sha256";
             }

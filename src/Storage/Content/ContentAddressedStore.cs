@@ -21,7 +21,7 @@ public sealed class ContentAddressedStore(IBlobStore blobs)
     /// <param name="sha256">64 lowercase hex digits.</param>
     public static string BlobName(string sha256)
     {
-        if (!Names.IsSha256(sha256))
+        if (!Sha256Digest.IsValid(sha256))
         {
             throw new ArgumentException($"'{sha256}' is not a SHA-256 digest in lowercase hex", nameof(sha256));
         }

@@ -7,7 +7,7 @@ namespace ModelGrid.Client.Tests.Build;
 /// <summary>Orleans' code generator runs only in the projects that declare grains or Orleans-serialized types.</summary>
 public sealed class GeneratedCodeTests
 {
-    public static TheoryData<string> Assemblies => new() { "grid", "Grid.Evaluation", "Grid.Contracts" };
+    public static TheoryData<string> Assemblies => new() { "Grid.Client", "Grid.Evaluation", "Grid.Contracts" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ModelGrid.Client.Transfer;
+using ModelGrid.Testing;
 
 namespace ModelGrid.Client.Tests.Transfer;
 

@@ -1,4 +1,5 @@
 using ModelGrid.Client.Transfer;
+using ModelGrid.Testing;
 
 namespace ModelGrid.Client.Tests.Transfer;
 

@@ -17,13 +17,13 @@ public sealed class GridCliRunner(Uri hub, string? token = null)
 
     public async Task<CliResult> RunInAsync(string workingDirectory, params string[] arguments)
     {
-        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Client", "grid.dll"), .. arguments], workingDirectory, ChildEnvironment(), TimeSpan.FromMinutes(3));
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [TestPaths.BuildOutput("Grid.Cli", "grid.dll"), .. arguments], workingDirectory, ChildEnvironment(), TimeSpan.FromMinutes(3));
         return new CliResult(exit, stdout, stderr);
     }
 
     /// <summary>Starts the CLI and returns at once, for a test that acts while it runs (interrupts it, say).</summary>
     public CliProcess Start(params string[] arguments) =>
-        CliProcess.Start([TestPaths.BuildOutput("Grid.Client", "grid.dll"), .. arguments], System.Environment.CurrentDirectory, ChildEnvironment());
+        CliProcess.Start([TestPaths.BuildOutput("Grid.Cli", "grid.dll"), .. arguments], System.Environment.CurrentDirectory, ChildEnvironment());
 
     private Dictionary<string, string?> ChildEnvironment()
     {

@@ -1,11 +1,11 @@
-namespace ModelGrid.Client.Tests;
+namespace ModelGrid.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = Directory.CreateTempSubdirectory("grid-client-tests-").FullName;
+        Path = Directory.CreateTempSubdirectory("grid-tests-").FullName;
     }
 
     public string Path { get; }

@@ -3,7 +3,7 @@ using System.Globalization;
 using ModelGrid.Client.Transfer;
 using ModelGrid.Storage.Artifacts;
 
-namespace ModelGrid.Client.Evaluation;
+namespace ModelGrid.Client.Cli.Evaluation;
 
 /// <summary>
 /// Where <c>grid eval --local</c> finds suite data: the silo's <c>Grid__Artifacts__*</c> keys (mirror folders,

@@ -1,8 +1,7 @@
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Transfer;
 using ModelGrid.Evaluations;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 public sealed class EvaluationArgumentsTests
 {

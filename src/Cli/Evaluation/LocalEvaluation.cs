@@ -1,11 +1,10 @@
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Transfer;
 using ModelGrid.Evaluation.Data;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Runtime;
 using ModelGrid.Evaluation.Suites;
 
-namespace ModelGrid.Client.Evaluation;
+namespace ModelGrid.Client.Cli.Evaluation;
 
 /// <summary>
 /// <c>grid eval --local</c>: one suite on one ONNX file through <c>src/Evaluation</c> alone, no hub. It runs the

@@ -1,10 +1,9 @@
-using ModelGrid.Client.Cli;
 using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 using ModelGrid.Evaluations;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 public sealed class EvaluationTextTests
 {

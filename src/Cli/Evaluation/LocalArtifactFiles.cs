@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Transfer;
 using ModelGrid.Evaluation.Suites;
 using ModelGrid.Storage.Artifacts;
 using ModelGrid.Storage.Blobs;
 using ModelGrid.Storage.Content;
 
-namespace ModelGrid.Client.Evaluation;
+namespace ModelGrid.Client.Cli.Evaluation;
 
 /// <summary>
 /// Suite data for <c>grid eval --local</c>: the hub's own <see cref="ArtifactResolver"/> (mirrors, then the pinned

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ModelGrid.Client.Cli;
+namespace ModelGrid.Client;
 
 /// <summary>The exit codes of <c>grid</c>, documented in the README.</summary>
 public static class ExitCodes

@@ -1,4 +1,4 @@
-namespace ModelGrid.Client.Tests;
+namespace ModelGrid.Client.Cli.Tests;
 
 /// <summary>Tests that change <c>XDG_CONFIG_HOME</c>; they run alone, never beside another test.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -1,9 +1,8 @@
-using ModelGrid.Client.Cli;
 using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 public sealed class ReportTextTests
 {

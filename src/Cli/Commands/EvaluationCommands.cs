@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModelGrid.Api;
-using ModelGrid.Client.Evaluation;
+using ModelGrid.Client.Cli.Evaluation;
 using ModelGrid.Client.Transfer;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluations;

@@ -1,7 +1,6 @@
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Transfer;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 public sealed class ModelRefArgumentTests
 {

@@ -1,7 +1,7 @@
-using ModelGrid.Client.Evaluation;
+using ModelGrid.Client.Cli.Evaluation;
 using ModelGrid.Client.Transfer;
 
-namespace ModelGrid.Client.Tests.Evaluation;
+namespace ModelGrid.Client.Cli.Tests.Evaluation;
 
 public sealed class LocalArtifactSettingsTests
 {

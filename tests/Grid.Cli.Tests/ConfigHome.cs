@@ -1,4 +1,6 @@
-namespace ModelGrid.Client.Tests;
+using ModelGrid.Testing;
+
+namespace ModelGrid.Client.Cli.Tests;
 
 /// <summary>
 /// Points <c>XDG_CONFIG_HOME</c> (where the CLI keeps its saved login) at a fresh folder until disposed. Environment

@@ -1,8 +1,7 @@
 using System.Runtime.Versioning;
-using ModelGrid.Client.Cli;
 using ModelGrid.Client.Transfer;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 [Collection(ConfigHomeDefinition.Name)]
 public sealed class CliSettingsTests : IDisposable

@@ -1,6 +1,4 @@
-using ModelGrid.Client.Cli;
-
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Cli.Tests;
 
 public sealed class TerminalTextTests
 {

@@ -1,7 +1,6 @@
 using System.Net;
-using ModelGrid.Client.Cli;
 
-namespace ModelGrid.Client.Tests.Cli;
+namespace ModelGrid.Client.Tests;
 
 public sealed class ExitCodesTests
 {
