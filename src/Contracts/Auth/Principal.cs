@@ -1,11 +1,10 @@
 namespace ModelGrid.Auth;
 
 /// <summary>Who is calling: a token (its id, owner namespace and scopes), the bootstrap admin, or anonymous.</summary>
-[GenerateSerializer, Immutable, Alias("grid.Principal")]
 public sealed record Principal(
-    [property: Id(0)] string Subject,
-    [property: Id(1)] string? Owner,
-    [property: Id(2)] TokenScopes Scopes)
+    string Subject,
+    string? Owner,
+    TokenScopes Scopes)
 {
     /// <summary>A caller without a token.</summary>
     public static readonly Principal Anonymous = new("anonymous", null, TokenScopes.None);
