@@ -4,14 +4,14 @@ namespace ModelGrid.Silo.Tests.Worker;
 
 public sealed class PathRedactorTests
 {
-    private readonly PathRedactor _redactor = new([("/srv/grid/cache/weights", "<cache>"), ("/srv/grid", "<data>"), ("/tmp", "<temp>")]);
+    private readonly PathRedactor _redactor = new([("/srv/grid/cache/weights", "<cache>"), ("/srv/grid", "<data>"), ("/scratch", "<temp>")]);
 
     [Theory]
     [InlineData("Load model from /srv/grid/cache/weights/ab12 failed", "Load model from <cache>/ab12 failed")]
     [InlineData("'/srv/grid/state/x.json' is damaged", "'<data>/state/x.json' is damaged")]
     [InlineData("the folder /srv/grid", "the folder <data>")]
-    [InlineData("/tmp/run-1/m.onnx and /tmpfiles/a/b.onnx", "<temp>/run-1/m.onnx and …/b.onnx")]
-    [InlineData("   at Loader.Read() in /home/builder/src/Runtime/Loader.cs:line 98", "   at Loader.Read() in …/Loader.cs:line 98")]
+    [InlineData("/scratch/run-1/m.onnx and /scratchfiles/a/b.onnx", "<temp>/run-1/m.onnx and …/b.onnx")]
+    [InlineData("   at Loader.Read() in /build/agent/src/Runtime/Loader.cs:line 98", "   at Loader.Read() in …/Loader.cs:line 98")]
     [InlineData(@"in C:\build\src\Loader.cs:line 98", @"in …\Loader.cs:line 98")]
     public void Redact_WorkerPaths_BecomePlaceholdersOrFileNames(string text, string expected)
     {

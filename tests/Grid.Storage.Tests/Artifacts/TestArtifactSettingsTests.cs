@@ -9,12 +9,12 @@ public sealed class TestArtifactSettingsTests
     [Fact]
     public void From_NothingSet_SharedBesideTheCheckoutUserCacheAndOnline()
     {
-        var settings = TestArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = "/home/ada" }, Root);
+        var settings = TestArtifactSettings.From(new Dictionary<string, string?> { ["HOME"] = "/users/ada" }, Root);
 
         Assert.Equal(Path.Combine(Path.GetTempPath(), "checkout", "shared"), settings.SharedFolder);
         Assert.False(settings.SharedFolderVariable);
         Assert.Equal([Path.Combine(settings.SharedFolder, "datasets"), Path.Combine(settings.SharedFolder, "models")], settings.Mirrors);
-        Assert.Equal("/home/ada/.cache/modelgrid/test-artifacts", settings.CacheFolder);
+        Assert.Equal("/users/ada/.cache/modelgrid/test-artifacts", settings.CacheFolder);
         Assert.False(settings.Offline);
     }
 
@@ -22,16 +22,16 @@ public sealed class TestArtifactSettingsTests
     public void From_VariablesSet_TheirFoldersAndXdgCacheHome()
     {
         var withShared = TestArtifactSettings.From(
-            new Dictionary<string, string?> { ["GRID_TEST_SHARED"] = "/data/shared", ["XDG_CACHE_HOME"] = "/var/cache/ada", ["HOME"] = "/home/ada" },
+            new Dictionary<string, string?> { ["GRID_TEST_SHARED"] = "/data/shared", ["XDG_CACHE_HOME"] = "/var/cache/ada", ["HOME"] = "/users/ada" },
             Root);
         var withCache = TestArtifactSettings.From(
-            new Dictionary<string, string?> { ["GRID_TEST_CACHE"] = "/tmp/grid-cache", ["XDG_CACHE_HOME"] = "/var/cache/ada", ["GRID_TEST_SHARED"] = "" },
+            new Dictionary<string, string?> { ["GRID_TEST_CACHE"] = "/var/grid-cache", ["XDG_CACHE_HOME"] = "/var/cache/ada", ["GRID_TEST_SHARED"] = "" },
             Root);
 
         Assert.Equal("/data/shared", withShared.SharedFolder);
         Assert.True(withShared.SharedFolderVariable);
         Assert.Equal("/var/cache/ada/modelgrid/test-artifacts", withShared.CacheFolder);
-        Assert.Equal("/tmp/grid-cache", withCache.CacheFolder);
+        Assert.Equal("/var/grid-cache", withCache.CacheFolder);
         Assert.False(withCache.SharedFolderVariable);
     }
 
