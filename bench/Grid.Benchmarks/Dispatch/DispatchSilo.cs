@@ -47,6 +47,9 @@ internal sealed class DispatchSilo : IAsyncDisposable
         services.AddSingleton<EvaluationSubmitter>();
         services.AddSingleton<IWorkerCapabilitiesProvider, ConfiguredWorkerCapabilities>();
         services.AddSingleton<IJobExecutor>(sp => new NoOpJobExecutor(probe, sp.GetRequiredService<TimeProvider>()));
+
+        // The no-op executor names no folder of the worker, so there is nothing to redact.
+        services.AddSingleton(new PathRedactor([]));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

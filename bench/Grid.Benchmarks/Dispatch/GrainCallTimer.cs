@@ -5,7 +5,7 @@ namespace ModelGrid.Benchmarks.Dispatch;
 
 /// <summary>
 /// Times every call to the grid's grains made inside the silo (by the submitter, the worker and grains calling grains) and notes
-/// when a worker loop receives a lease from a queue partition.
+/// when a worker loop receives a lease from a queue partition and when a job grain accepts a result.
 /// </summary>
 internal sealed class GrainCallTimer(DispatchProbe probe) : IOutgoingGrainCallFilter
 {
@@ -25,6 +25,12 @@ internal sealed class GrainCallTimer(DispatchProbe probe) : IOutgoingGrainCallFi
         if (lease is not null && method.DeclaringType == typeof(IJobQueueGrain))
         {
             probe.LeaseReceived(lease.JobId, end);
+        }
+
+        // The job grain has accepted the result (and delivered its follow-ups) once the worker's Complete call returns.
+        if (method.DeclaringType == typeof(IEvaluationJobGrain) && method.Name == nameof(IEvaluationJobGrain.Complete))
+        {
+            probe.JobCompleted();
         }
 
         var outcome = method.Name == nameof(IJobQueueGrain.TryLease) ? (lease is null ? " (none)" : " (granted)") : "";
