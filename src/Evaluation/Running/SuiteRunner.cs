@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Kinds;
+using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Runtime;
 using ModelGrid.Evaluation.Suites;
 
