@@ -6,9 +6,8 @@ namespace ModelGrid.Storage.Blobs;
 /// Runs the folder store's fsyncs on threads of its own. Orleans runs grain turns on the .NET thread pool, and an
 /// fsync blocks its thread for as long as the disk takes: done there, a few concurrent durable writes left grain turns
 /// waiting for a thread. Here a durable write awaits a task that completes once the data is on disk, and its thread
-/// serves other grains meanwhile. Flushes of one folder are group-committed: callers that ask while a flush of that
-/// folder is running share the next one, which starts after all of them asked, so each caller's rename is covered
-/// and a burst of writes into one folder (the state records of one grain type) costs two folder flushes, not one each.
+/// serves other grains meanwhile. Flushes of one folder that wait for a thread are merged: callers that ask before a
+/// queued flush of that folder starts share it, since it starts after all of them asked and covers each one's change.
 /// </summary>
 internal sealed class DiskSync : IDisposable
 {
@@ -20,7 +19,7 @@ internal sealed class DiskSync : IDisposable
 
     private readonly BlockingCollection<Action> _work = [];
     private readonly Action<string> _flushFolder;
-    private readonly Dictionary<string, FolderGroup> _folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _queued = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>Starts <paramref name="threads"/> background threads that run flushes.</summary>
@@ -60,78 +59,47 @@ internal sealed class DiskSync : IDisposable
 
     /// <summary>
     /// Flushes <paramref name="folder"/>'s entries (after a rename into it, a create or a delete); the task ends once a
-    /// flush that started after this call has finished, or with that flush's exception, which every caller sharing it sees.
+    /// flush that started after this call has finished, or with that flush's exception, which every caller sharing it
+    /// sees. A caller joins a flush of the folder that is queued but has not started (it will cover the caller's
+    /// change); a flush already running may not, so the caller gets a flush of its own, which runs beside it: the
+    /// file system's journal commits concurrent flushes together, and waiting for the running one would only add its
+    /// time to the caller's.
     /// </summary>
     public Task FlushFolderAsync(string folder)
     {
         lock (_gate)
         {
-            if (!_folders.TryGetValue(folder, out var group))
-            {
-                group = new FolderGroup();
-                _folders.Add(folder, group);
-            }
-
-            // A flush that is queued but has not started covers this caller too.
-            if (group.Next is { } queued)
+            if (_queued.TryGetValue(folder, out var queued))
             {
                 return queued.Task;
             }
 
-            group.Next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!group.Running)
-            {
-                group.Running = true;
-                _work.Add(() => FlushGroup(folder, group));
-            }
-
-            return group.Next.Task;
+            var flush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _queued.Add(folder, flush);
+            _work.Add(() => FlushQueued(folder, flush));
+            return flush.Task;
         }
     }
 
     /// <summary>Lets the threads finish the flushes asked for and end.</summary>
     public void Dispose() => _work.CompleteAdding();
 
-    private void FlushGroup(string folder, FolderGroup group)
+    private void FlushQueued(string folder, TaskCompletionSource flush)
     {
-        TaskCompletionSource batch;
+        // From here on a caller's change may come after the flush: later callers queue another.
         lock (_gate)
         {
-            batch = group.Next!;
-            group.Next = null;
+            _queued.Remove(folder);
         }
 
-        Exception? failure = null;
         try
         {
             _flushFolder(folder);
+            flush.SetResult();
         }
         catch (Exception e)
         {
-            failure = e;
-        }
-
-        lock (_gate)
-        {
-            if (group.Next is null)
-            {
-                group.Running = false;
-                _folders.Remove(folder);
-            }
-            else
-            {
-                // Callers arrived while this flush ran: their renames may postdate it, so they get one of their own.
-                _work.Add(() => FlushGroup(folder, group));
-            }
-        }
-
-        if (failure is null)
-        {
-            batch.SetResult();
-        }
-        else
-        {
-            batch.SetException(failure);
+            flush.SetException(e);
         }
     }
 
@@ -141,13 +109,5 @@ internal sealed class DiskSync : IDisposable
         {
             flush();
         }
-    }
-
-    /// <summary>One folder's flushes: whether one is running, and the callers waiting for the next.</summary>
-    private sealed class FolderGroup
-    {
-        public bool Running { get; set; }
-
-        public TaskCompletionSource? Next { get; set; }
     }
 }

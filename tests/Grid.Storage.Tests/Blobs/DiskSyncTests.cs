@@ -3,7 +3,7 @@ using ModelGrid.Storage.Blobs;
 namespace ModelGrid.Storage.Tests.Blobs;
 
 /// <summary>
-/// The flush threads and the group commit of folder flushes, driven by a flush that waits for the test's signal, so
+/// The flush threads and the merging of queued folder flushes, driven by a flush that waits for the test's signal, so
 /// which callers share a flush is decided by the test, not by timing.
 /// </summary>
 public sealed class DiskSyncTests : IDisposable
@@ -11,20 +11,20 @@ public sealed class DiskSyncTests : IDisposable
     private readonly SemaphoreSlim _started = new(0);
     private readonly SemaphoreSlim _release = new(0);
     private readonly List<string> _flushes = [];
-    private readonly DiskSync _sync;
+    private DiskSync? _sync;
     private Exception? _failNext;
-
-    public DiskSyncTests() => _sync = new DiskSync(threads: 4, Flush);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task FlushFolderAsync_CallersWhileAFlushRuns_ShareOneNextFlushThatStartsAfterThem()
+    public async Task FlushFolderAsync_CallersWhileTheFlushQueues_ShareOneFlushThatStartsAfterThem()
     {
-        var first = _sync.FlushFolderAsync("state/job");
+        var sync = Create(threads: 1);
+        var first = sync.FlushFolderAsync("state/job");
         await _started.WaitAsync(Ct);
 
-        var waiting = new[] { _sync.FlushFolderAsync("state/job"), _sync.FlushFolderAsync("state/job"), _sync.FlushFolderAsync("state/job") };
+        // The one thread is busy: these wait in the queue, and all three get the same flush.
+        var waiting = new[] { sync.FlushFolderAsync("state/job"), sync.FlushFolderAsync("state/job"), sync.FlushFolderAsync("state/job") };
 
         Assert.Same(waiting[0], waiting[1]);
         Assert.Same(waiting[0], waiting[2]);
@@ -38,11 +38,28 @@ public sealed class DiskSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task FlushFolderAsync_CallerWhileAFlushOfTheFolderRuns_GetsAFlushOfItsOwnAtOnce()
+    {
+        var sync = Create(threads: 2);
+        var first = sync.FlushFolderAsync("state/job");
+        await _started.WaitAsync(Ct);
+
+        var second = sync.FlushFolderAsync("state/job");
+        await _started.WaitAsync(Ct);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(["state/job", "state/job"], Flushes());
+        _release.Release(2);
+        await Task.WhenAll(first, second);
+    }
+
+    [Fact]
     public async Task FlushFolderAsync_SharedFlushFails_FaultsEveryCallerWaitingForIt()
     {
-        var first = _sync.FlushFolderAsync("queues/cpu-0");
+        var sync = Create(threads: 1);
+        var first = sync.FlushFolderAsync("queues/cpu-0");
         await _started.WaitAsync(Ct);
-        var waiting = new[] { _sync.FlushFolderAsync("queues/cpu-0"), _sync.FlushFolderAsync("queues/cpu-0") };
+        var waiting = new[] { sync.FlushFolderAsync("queues/cpu-0"), sync.FlushFolderAsync("queues/cpu-0") };
         var failure = new IOException("flushing the folder 'queues/cpu-0' to disk failed (errno 5)");
 
         _release.Release();
@@ -56,7 +73,7 @@ public sealed class DiskSyncTests : IDisposable
             Assert.Same(failure, await Assert.ThrowsAsync<IOException>(() => caller));
         }
 
-        var after = _sync.FlushFolderAsync("queues/cpu-0");
+        var after = sync.FlushFolderAsync("queues/cpu-0");
         await _started.WaitAsync(Ct);
         _release.Release();
         await after;
@@ -64,24 +81,12 @@ public sealed class DiskSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task FlushFolderAsync_OtherFolders_FlushWithoutWaitingForEachOther()
-    {
-        var a = _sync.FlushFolderAsync("a");
-        await _started.WaitAsync(Ct);
-        var b = _sync.FlushFolderAsync("b");
-        await _started.WaitAsync(Ct);
-
-        Assert.Equal(["a", "b"], Flushes().Order(StringComparer.Ordinal));
-        _release.Release(2);
-        await Task.WhenAll(a, b);
-    }
-
-    [Fact]
     public async Task RunAsync_Flush_RunsOffTheThreadPoolAndSurfacesItsException()
     {
+        var sync = Create(threads: 1);
         bool? onPool = null;
-        await _sync.RunAsync(() => onPool = Thread.CurrentThread.IsThreadPoolThread);
-        var error = await Assert.ThrowsAsync<IOException>(() => _sync.RunAsync(() => throw new IOException("fsync failed")));
+        await sync.RunAsync(() => onPool = Thread.CurrentThread.IsThreadPoolThread);
+        var error = await Assert.ThrowsAsync<IOException>(() => sync.RunAsync(() => throw new IOException("fsync failed")));
 
         Assert.False(onPool);
         Assert.Equal("fsync failed", error.Message);
@@ -90,8 +95,10 @@ public sealed class DiskSyncTests : IDisposable
     public void Dispose()
     {
         _release.Release(16);
-        _sync.Dispose();
+        _sync?.Dispose();
     }
+
+    private DiskSync Create(int threads) => _sync = new DiskSync(threads, Flush);
 
     private void Flush(string folder)
     {
