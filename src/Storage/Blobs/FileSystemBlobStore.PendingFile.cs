@@ -21,7 +21,7 @@ public sealed partial class FileSystemBlobStore
             ObjectDisposedException.ThrowIf(_closed, this);
             if (store._durable)
             {
-                await DiskSync.Shared.RunAsync(() => stream.Flush(flushToDisk: true));
+                stream.Flush(flushToDisk: true);
             }
 
             await stream.DisposeAsync();
@@ -45,8 +45,8 @@ public sealed partial class FileSystemBlobStore
                 }
 
                 File.SetLastWriteTimeUtc(temp, new DateTime(store.NextStamp(target), DateTimeKind.Utc));
-                await store.MoveIntoPlaceAsync(temp, target, overwrite: !condition.IfNotExists);
-                await store.SyncFolderAsync(Path.GetDirectoryName(target)!);
+                store.MoveIntoPlace(temp, target, overwrite: !condition.IfNotExists);
+                store.SyncFolder(Path.GetDirectoryName(target)!);
                 return CommitOutcome.Created;
             }
             finally

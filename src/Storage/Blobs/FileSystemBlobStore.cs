@@ -7,8 +7,7 @@ namespace ModelGrid.Storage.Blobs;
 /// The embedded default's blob store: one file per blob under a root folder. Writes go to a file under
 /// <c>.pending/</c>, are flushed, then renamed over the target, so readers see whole blobs only. The ETag is the
 /// file's modification time, which the store sets itself to a value that grows with every write (even of the same
-/// bytes); conditional operations check and rename under a per-name lock. One process owns a root at a time. With
-/// durability on, every fsync runs on <see cref="DiskSync"/>'s threads, never on the caller's (a grain turn's).
+/// bytes); conditional operations check and rename under a per-name lock. One process owns a root at a time.
 /// </summary>
 public sealed partial class FileSystemBlobStore : IBlobStore
 {
@@ -133,7 +132,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
             }
 
             file.Delete();
-            await SyncFolderAsync(Path.GetDirectoryName(path)!);
+            SyncFolder(Path.GetDirectoryName(path)!);
             PruneEmptyFolders(Path.GetDirectoryName(path)!);
             return true;
         }
@@ -181,7 +180,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         try
         {
             var created = !File.Exists(path);
-            await using var stream = await OpenForAppendAsync(path);
+            await using var stream = OpenForAppend(path);
             if (stream.Length != offset)
             {
                 throw new BlobOffsetMismatchException(name, offset, stream.Length);
@@ -197,13 +196,13 @@ public sealed partial class FileSystemBlobStore : IBlobStore
                 // Whatever arrived is a prefix of what was sent: keep it, durably, so a resumed upload continues after it.
                 if (_durable)
                 {
-                    await DiskSync.Shared.RunAsync(() => stream.Flush(flushToDisk: true));
+                    stream.Flush(flushToDisk: true);
                 }
 
                 File.SetLastWriteTimeUtc(stream.SafeFileHandle, new DateTime(NextStamp(path), DateTimeKind.Utc));
                 if (created)
                 {
-                    await SyncFolderAsync(Path.GetDirectoryName(path)!);
+                    SyncFolder(Path.GetDirectoryName(path)!);
                 }
             }
 
@@ -244,8 +243,8 @@ public sealed partial class FileSystemBlobStore : IBlobStore
                 }
 
                 File.SetLastWriteTimeUtc(from, new DateTime(NextStamp(to), DateTimeKind.Utc));
-                await MoveIntoPlaceAsync(from, to, overwrite: false);
-                await SyncFolderAsync(Path.GetDirectoryName(to)!);
+                MoveIntoPlace(from, to, overwrite: false);
+                SyncFolder(Path.GetDirectoryName(to)!);
                 PruneEmptyFolders(Path.GetDirectoryName(from)!);
                 return CommitOutcome.Created;
             }
@@ -300,11 +299,11 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         }
     }
 
-    private async Task<FileStream> OpenForAppendAsync(string path)
+    private FileStream OpenForAppend(string path)
     {
         for (var attempt = 0; ; attempt++)
         {
-            await CreateFolderAsync(Path.GetDirectoryName(path)!);
+            CreateFolder(Path.GetDirectoryName(path)!);
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 0, FileOptions.Asynchronous);
@@ -320,11 +319,11 @@ public sealed partial class FileSystemBlobStore : IBlobStore
     /// Renames a file to its place, creating the folder. A concurrent delete may prune that folder between the two
     /// steps (it removes folders it emptied), so a vanished folder is created again and the rename retried.
     /// </summary>
-    private async Task MoveIntoPlaceAsync(string from, string to, bool overwrite)
+    private void MoveIntoPlace(string from, string to, bool overwrite)
     {
         for (var attempt = 0; ; attempt++)
         {
-            await CreateFolderAsync(Path.GetDirectoryName(to)!);
+            CreateFolder(Path.GetDirectoryName(to)!);
             try
             {
                 File.Move(from, to, overwrite);
@@ -340,7 +339,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
     /// Creates a folder and its missing parents. A new folder is only an entry in its parent until the parent is
     /// flushed, so with durability on each new folder's parent is flushed, top-down, before anything is renamed into it.
     /// </summary>
-    private async Task CreateFolderAsync(string folder)
+    private void CreateFolder(string folder)
     {
         var missing = new Stack<string>();
         for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
@@ -351,7 +350,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         Directory.CreateDirectory(folder);
         foreach (var created in missing)
         {
-            await SyncFolderAsync(Path.GetDirectoryName(created)!);
+            SyncFolder(Path.GetDirectoryName(created)!);
         }
     }
 
@@ -380,12 +379,11 @@ public sealed partial class FileSystemBlobStore : IBlobStore
         }
     }
 
-    /// <summary>Flushes a folder's entries on the shared flush threads (group-committed with concurrent writers into it).</summary>
-    private async Task SyncFolderAsync(string folder)
+    private void SyncFolder(string folder)
     {
         if (_durable)
         {
-            await DiskSync.Shared.FlushFolderAsync(folder);
+            DirectorySync.Flush(folder);
             FolderFlushed?.Invoke(folder);
         }
     }
