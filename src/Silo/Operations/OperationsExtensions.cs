@@ -92,7 +92,8 @@ public static class OperationsExtensions
         var options = app.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
         if (options.Metrics != MetricsAccess.Off)
         {
-            var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath);
+            // Operators' endpoints, not the hub's API: kept out of the OpenAPI document.
+            var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
             if (options.Metrics == MetricsAccess.Admin)
             {
                 metrics.RequireAuthorization(AdminPolicy.Name);
@@ -101,7 +102,7 @@ public static class OperationsExtensions
 
         if (options.Dashboard)
         {
-            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AdminPolicy.Name);
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AdminPolicy.Name).ExcludeFromDescription();
         }
 
         return app;

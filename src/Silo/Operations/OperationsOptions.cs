@@ -23,8 +23,11 @@ public sealed class OperationsOptions
     [RegularExpression("^(grpc|http/protobuf)$", ErrorMessage = "Grid:Operations:OtlpProtocol must be 'grpc' or 'http/protobuf'")]
     public string OtlpProtocol { get; set; } = "grpc";
 
-    /// <summary>Whether the Orleans Dashboard is served (to admins, under <c>/dashboard</c>).</summary>
-    public bool Dashboard { get; set; } = true;
+    /// <summary>
+    /// Whether the Orleans Dashboard is served (to admins, under <c>/dashboard</c>). Off by default: its profiler times
+    /// every grain call and its collectors run every second on every silo, a cost an operator chooses.
+    /// </summary>
+    public bool Dashboard { get; set; }
 
     /// <summary>How long the readiness check waits for the blob store before it counts as unreachable.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]

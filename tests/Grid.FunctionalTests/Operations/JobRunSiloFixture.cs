@@ -9,7 +9,7 @@ using ModelGrid.Testing;
 namespace ModelGrid.FunctionalTests.Operations;
 
 /// <summary>
-/// A real silo process (no demo, JSON console log at Information) in which a private model's version is uploaded,
+/// A real silo process (no demo, JSON console log at Information, the Orleans Dashboard on) in which a private model's version is uploaded,
 /// downloaded once and evaluated twice (the second run forced): what its metrics and logs must then show.
 /// </summary>
 public sealed class JobRunSiloFixture : IAsyncLifetime
@@ -40,6 +40,7 @@ public sealed class JobRunSiloFixture : IAsyncLifetime
             ["Grid__Demo__Enabled"] = "false",
             ["Grid__Auth__AdminToken"] = AdminToken,
             ["Logging__Console__FormatterName"] = "json",
+            ["Grid__Operations__Dashboard"] = "true",
         });
         var ct = TestContext.Current.CancellationToken;
         var admin = GridClient.Create(_silo.Url, AdminToken);
