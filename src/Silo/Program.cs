@@ -1,4 +1,5 @@
 using ModelGrid.Silo.Infrastructure;
+using ModelGrid.Silo.Operations;
 
 // appsettings.json is read from beside the binaries, wherever the silo is started from; relative paths in settings
 // (the data folder) stay relative to the working directory.
@@ -13,8 +14,10 @@ catch (DataFolderInUseException e)
     return DataFolderInUseException.ExitCode;
 }
 
+builder.AddGridOperations();
 var app = builder.Build();
 app.UseGridPipeline();
+app.UseGridOperations();
 app.MapGridEndpoints();
 app.Run();
 return Environment.ExitCode;

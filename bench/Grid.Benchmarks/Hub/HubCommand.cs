@@ -73,7 +73,7 @@ public static class HubCommand
         return command;
     }
 
-    private static string ResolveSilo(string? given)
+    internal static string ResolveSilo(string? given)
     {
         var path = given ?? Environment.GetEnvironmentVariable(SiloVariable);
         if (string.IsNullOrEmpty(path))

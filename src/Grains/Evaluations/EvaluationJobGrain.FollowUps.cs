@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelGrid.Evaluations;
+using ModelGrid.Grains.Telemetry;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
 
@@ -79,6 +80,7 @@ public sealed partial class EvaluationJobGrain
         {
             var record = await RecordAsync();
             var id = record.JobId;
+            using var scope = JobLogScope.Begin(logger, id, s.Spec!);
             var pending = new List<string>();
             foreach (var versionKey in s.Undelivered)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelGrid.Evaluations;
+using ModelGrid.Grains.Telemetry;
 using ModelGrid.Storage.Blobs;
 
 namespace ModelGrid.Grains.Evaluations;
@@ -39,12 +40,19 @@ public sealed partial class JobQueueGrain(
         _partition = this.GetPrimaryKeyString();
         _journal = new QueueJournal(blobs, _partition, settings.QueueCompactionRecords);
         await _journal.LoadAsync(_index, cancellationToken);
+        ReportDepth();
         var period = TimeSpan.FromSeconds(settings.SweepSeconds);
 
         // Kept alive: a partition with leases out must keep sweeping even when no worker calls it.
         this.RegisterGrainTimer(SweepOnTimerAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         _watchdog = await this.GetReminder(WatchdogReminder, cancellationToken);
         await KeepWatchAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GridMetrics.QueueDeactivated(_partition);
+        return Task.CompletedTask;
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -99,6 +107,7 @@ public sealed partial class JobQueueGrain(
             {
                 _index.Watch(id, lease.ExpiresAt);
                 await RecordAsync(QueueChange.Leased, id);
+                GridMetrics.LeaseGranted(_partition);
                 return lease;
             }
 
@@ -159,6 +168,7 @@ public sealed partial class JobQueueGrain(
 
         if (expired > 0)
         {
+            GridMetrics.LeaseExpired(_partition, expired);
             LogExpired(logger, _partition, expired);
         }
 
@@ -201,6 +211,8 @@ public sealed partial class JobQueueGrain(
             {
                 await Journal.CompactAsync(_index);
             }
+
+            ReportDepth();
         }
         catch (Exception)
         {
@@ -209,6 +221,8 @@ public sealed partial class JobQueueGrain(
             throw;
         }
     }
+
+    private void ReportDepth() => GridMetrics.QueueDepthChanged(_partition, _index.QueuedCount, _index.InFlightCount);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Queue partition {Partition} returned {Count} expired leases")]
     private static partial void LogExpired(ILogger logger, string partition, int count);

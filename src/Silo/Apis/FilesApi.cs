@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelGrid.Api;
+using ModelGrid.Grains.Telemetry;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Hub;
@@ -170,6 +171,7 @@ public static class FilesApi
         }
 
         var stored = await hub.Content.IngestAsync(context.Request.BodyReader, file.Size, file.Sha256, context.RequestAborted);
+        GridMetrics.Uploaded(file.Size);
         if (declare)
         {
             await grain.DeclareFile(file);
@@ -199,6 +201,7 @@ public static class FilesApi
 
             writer.Advance(read);
             remaining -= read;
+            GridMetrics.Downloaded(read);
             var flushed = await writer.FlushAsync(cancellationToken);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {

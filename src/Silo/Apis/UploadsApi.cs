@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelGrid.Api;
+using ModelGrid.Grains.Telemetry;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Hub;
@@ -112,6 +113,7 @@ public static class UploadsApi
         }
 
         var info = await hub.Uploads.AppendAsync(record, offset, length, context.Request.Body, CancellationToken.None);
+        GridMetrics.Uploaded(info.Offset - offset);
         SetOffsetHeaders(context.Response, info);
         return info.Complete ? TypedResults.Ok(info) : TypedResults.NoContent();
     }

@@ -165,7 +165,7 @@ public sealed class EvaluationDemo(
                 current[i] = current[i] with { Job = snapshot };
                 if (snapshot.IsFinal)
                 {
-                    console.JobFinished(++done, waiting, current[i].Label, snapshot.Status.ToString().ToLowerInvariant());
+                    console.JobFinished(++done, waiting, current[i].Label, snapshot.Status.ToString().ToLowerInvariant(), snapshot);
                 }
             }
 

@@ -9,6 +9,7 @@ using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Demo;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Hub;
+using ModelGrid.Silo.Operations;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
@@ -154,7 +155,7 @@ public static class Extensions
     /// <param name="app">The app.</param>
     public static WebApplication MapGridEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.MapGridHealth();
         if (app.Services.GetRequiredService<GridRoleSet>().Roles.HasFlag(GridRoles.Api))
         {
             app.MapApiDocumentation();

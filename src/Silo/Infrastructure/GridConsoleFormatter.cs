@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using ModelGrid.Grains.Telemetry;
 
 namespace ModelGrid.Silo.Infrastructure;
 
 /// <summary>
 /// The silo's default console format (<c>Logging:Console:FormatterName</c> = <c>grid</c>): what the silo tells its user
 /// (<see cref="RunConsole"/>) as plain lines, every other entry as one log line with time, level, category and event
-/// id, and its exception, if any, on the lines below. <c>json</c>, <c>simple</c> and <c>systemd</c> stay available.
+/// id (and, for an entry about a job, the job and its model), and its exception, if any, on the lines below. <c>json</c>, <c>simple</c> and <c>systemd</c> stay available.
 /// </summary>
 public sealed class GridConsoleFormatter(IOptionsMonitor<GridConsoleFormatterOptions> options, TimeProvider time) : ConsoleFormatter(FormatterName)
 {
@@ -40,6 +41,7 @@ public sealed class GridConsoleFormatter(IOptionsMonitor<GridConsoleFormatterOpt
         textWriter.Write(logEntry.EventId.Id.ToString(CultureInfo.InvariantCulture));
         textWriter.Write("] ");
         textWriter.Write(message);
+        WriteJobScope(scopeProvider, textWriter);
         textWriter.Write('\n');
         if (logEntry.Exception is { } exception)
         {
@@ -47,6 +49,20 @@ public sealed class GridConsoleFormatter(IOptionsMonitor<GridConsoleFormatterOpt
             textWriter.Write('\n');
         }
     }
+
+    /// <summary>An entry about a job ends with the job and its model, whatever its message names.</summary>
+    private static void WriteJobScope(IExternalScopeProvider? scopeProvider, TextWriter textWriter) =>
+        scopeProvider?.ForEachScope(
+            static (scope, writer) =>
+            {
+                if (scope is JobLogScope job)
+                {
+                    writer.Write(" [");
+                    writer.Write(job.ToString());
+                    writer.Write(']');
+                }
+            },
+            textWriter);
 
     private static string Level(LogLevel level) => level switch
     {

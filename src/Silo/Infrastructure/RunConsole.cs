@@ -1,3 +1,6 @@
+using ModelGrid.Evaluations;
+using ModelGrid.Grains.Telemetry;
+
 namespace ModelGrid.Silo.Infrastructure;
 
 /// <summary>
@@ -69,7 +72,13 @@ public sealed partial class RunConsole(ILogger<RunConsole> logger)
     }
 
     /// <summary>A job the demo waits for has finished.</summary>
-    public void JobFinished(int done, int total, string job, string outcome) => LogJobFinished(logger, done, total, job, outcome);
+    public void JobFinished(int done, int total, string job, string outcome, JobSnapshot snapshot)
+    {
+        using (JobLogScope.Begin(logger, snapshot.Id, snapshot.Spec))
+        {
+            LogJobFinished(logger, done, total, job, outcome);
+        }
+    }
 
     /// <summary>The demo's summary, several lines.</summary>
     public void Summary(string text) => LogSummary(logger, text);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
+using ModelGrid.Grains.Telemetry;
 
 namespace ModelGrid.Silo.Worker;
 
@@ -102,13 +103,18 @@ public sealed partial class EvaluationWorker(
             catch (Exception e)
             {
                 // The grain calls around the run failed; the lease expires and the job runs again.
-                LogJobCallFailed(logger, lease.JobId, e);
+                using (JobLogScope.Begin(logger, lease.JobId, lease.Spec))
+                {
+                    LogJobCallFailed(logger, lease.JobId, e);
+                }
             }
         }
     }
 
     private async Task RunJobAsync(IJobExecutor run, JobLease lease, WorkerCapabilities worker, CancellationToken stoppingToken)
     {
+        // Every entry logged while the job runs, by the executor and the weight cache too, names the job and its model.
+        using var scope = JobLogScope.Begin(logger, lease.JobId, lease.Spec);
         var job = grains.GetGrain<IEvaluationJobGrain>(lease.JobId);
         var log = new JobLogBuffer(redactor);
         log.Write($"attempt {lease.Attempt} leased by {worker.WorkerId}");
@@ -119,6 +125,7 @@ public sealed partial class EvaluationWorker(
         var lost = new LeaseLoss();
         var heartbeat = HeartbeatAsync(job, lease, log, lost, execution, heartbeatStop.Token);
 
+        var started = time.GetTimestamp();
         string? result = null;
         Exception? failure = null;
         try
@@ -135,23 +142,28 @@ public sealed partial class EvaluationWorker(
             await heartbeat;
         }
 
+        if (failure is null && string.IsNullOrWhiteSpace(result))
+        {
+            failure = new InvalidOperationException("the executor returned no result reference");
+        }
+
+        // Recorded before the job grain hears of the end, so whoever sees the job finished sees its duration counted.
+        var stopping = failure is OperationCanceledException && stoppingToken.IsCancellationRequested;
+        var outcome = lost.IsLost ? JobOutcomes.Lost : stopping ? JobOutcomes.Stopped : failure is null ? JobOutcomes.Succeeded : JobOutcomes.Failed;
+        GridMetrics.JobRan(lease.Spec.SuiteId, lease.Spec.HardwareClass, outcome, time.GetElapsedTime(started));
+
         if (lost.IsLost)
         {
             LogLeaseLost(logger, lease.JobId, lease.Attempt);
             return;
         }
 
-        if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
+        if (stopping)
         {
             // Not the job's fault: the lease expires and another worker runs it again.
             log.Write("stopped: the worker is shutting down");
             await FlushAsync(job, lease, log);
             return;
-        }
-
-        if (failure is null && string.IsNullOrWhiteSpace(result))
-        {
-            failure = new InvalidOperationException("the executor returned no result reference");
         }
 
         if (failure is null)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ModelGrid.Grains.Telemetry;
 using ModelGrid.Storage.Content;
 
 namespace ModelGrid.Silo.Worker;
@@ -114,8 +115,11 @@ public sealed partial class WeightCache
         {
             if (_entries.ContainsKey(sha256))
             {
+                GridMetrics.CacheHit();
                 return;
             }
+
+            GridMetrics.CacheMiss();
 
             if (!_fetches.TryGetValue(sha256, out var running))
             {
@@ -166,6 +170,7 @@ public sealed partial class WeightCache
                     _entries[sha256] = new Entry(size) { LastUse = ++_clock };
                 }
 
+                GridMetrics.CacheFetched(size);
                 LogFetched(_logger, sha256, size);
             }
             finally

@@ -22,6 +22,8 @@ public static partial class RouteCases
         new(StringComparer.Ordinal)
         {
             ["GET /health"] = Read(_ => "/health"),
+            ["GET /health/live"] = Read(_ => "/health/live"),
+            ["GET /health/ready"] = Read(_ => "/health/ready"),
             ["GET /openapi/{documentName}.json"] = Read(_ => "/openapi/v1.json"),
             ["GET /"] = Read(_ => "/"),
             ["GET /docs/{documentName?}"] = Read(_ => "/docs/v1"),
