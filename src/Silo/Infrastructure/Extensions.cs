@@ -153,7 +153,9 @@ public static class Extensions
         {
             app.MapApiDocumentation();
             app.MapRootPage();
+            // A read, or a write that is safe to repeat, fails only after a dead silo's grains had time to move.
             var api = app.MapGroup("/api/v1");
+            api.AddEndpointFilter<SiloFailureRetryFilter>();
             api.MapModelsApi();
             api.MapVersionsApi();
             api.MapFilesApi();
