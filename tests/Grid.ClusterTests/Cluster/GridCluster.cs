@@ -26,10 +26,15 @@ public sealed class GridCluster : IAsyncDisposable
 
     public IEnumerable<ClusterSilo> All => Apis.Concat(Workers);
 
-    /// <summary>Starts <paramref name="apis"/> API silos and <paramref name="workers"/> worker silos (named worker-1, …) and waits until all serve.</summary>
-    public static async Task<GridCluster> StartAsync(string connectionString, int apis, int workers)
+    /// <summary>Starts <paramref name="apis"/> API silos and <paramref name="workers"/> worker silos (named worker-1, …), with <paramref name="extra"/> settings, and waits until all serve.</summary>
+    public static async Task<GridCluster> StartAsync(string connectionString, int apis, int workers, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var shared = ClusterSettings.Environment(connectionString, $"c{Guid.NewGuid():N}", AdminToken, QuickSuite.Write(TestPaths.NewTempFolder("cluster-suites")));
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            shared[key] = value;
+        }
+
         var cluster = new GridCluster(
             [.. Enumerable.Range(1, apis).Select(i => new ClusterSilo($"api-{i}", "api", shared))],
             [.. Enumerable.Range(1, workers).Select(i => new ClusterSilo($"worker-{i}", "worker", shared))]);
