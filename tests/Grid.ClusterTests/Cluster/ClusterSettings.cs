@@ -24,10 +24,10 @@ public static class ClusterSettings
 
     /// <summary>
     /// Past the lease, the most a dead worker's job may take to succeed elsewhere: membership declaring the silo dead
-    /// (three probe timeouts and a table refresh, 8 s), the sweep, a run of the quick suite and its card, with room
-    /// for a loaded machine.
+    /// (three probe timeouts and a table refresh, 8 s), the sweep, a run of the slow suite (several seconds) and its card,
+    /// with room for a loaded machine.
     /// </summary>
-    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(90);
 
     /// <summary>The environment every silo of a test cluster shares.</summary>
     public static Dictionary<string, string?> Environment(string connectionString, string clusterId, string adminToken, string suitesPath) => new()

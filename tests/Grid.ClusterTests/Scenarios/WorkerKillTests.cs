@@ -8,8 +8,8 @@ using ModelGrid.Evaluations;
 namespace ModelGrid.ClusterTests.Scenarios;
 
 /// <summary>
-/// One API silo and two worker silos; a hundred jobs of a quick suite; one worker killed with SIGKILL while it runs a
-/// job. Every job succeeds exactly once, its result recorded once on the card of the version it was submitted for,
+/// One API silo and two worker silos; a hundred jobs (two slow, the rest quick); one worker killed with SIGKILL while it
+/// runs a slow job. Every job succeeds exactly once, its result recorded once on the card of the version it was submitted for,
 /// the killed worker's job finishing on the other worker within the lease plus <see cref="ClusterSettings.RecoveryBound"/>
 /// (an expired lease goes back to the queue behind the jobs still waiting, so most of that is their run time), and the
 /// API's clients (which retry nothing) never see an error.
@@ -32,15 +32,15 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
             await GridCluster.PublishMnistAsync(admin, model, Ct);
         }
 
+        // The quick jobs, then two slow ones: while one worker runs a slow job the other takes the second, so the kill
+        // lands in the middle of a job. force: every submission is a job of its own, not the same deduplicated one.
+        var submissions = models.SelectMany((m, index) => Enumerable.Repeat((Model: m, Suite: QuickSuite.Id), index < 2 ? JobsPerModel - 1 : JobsPerModel))
+            .Concat(models.Take(2).Select(m => (Model: m, Suite: QuickSuite.SlowId)));
         var jobs = new Dictionary<Guid, ModelId>();
-        foreach (var model in models)
+        foreach (var (model, suite) in submissions)
         {
-            for (var i = 0; i < JobsPerModel; i++)
-            {
-                // force: every submission is a job of its own, not the same deduplicated one.
-                var view = await admin.SubmitEvaluationAsync(new SubmitEvaluationRequest(model.ToString(), QuickSuite.Id, "1", true), Ct);
-                jobs.Add(view.Job.Id, model);
-            }
+            var view = await admin.SubmitEvaluationAsync(new SubmitEvaluationRequest(model.ToString(), suite, "1", true), Ct);
+            jobs.Add(view.Job.Id, model);
         }
 
         var clock = Stopwatch.StartNew();
@@ -106,18 +106,17 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
         Assert.InRange(recovery, TimeSpan.Zero, TimeSpan.FromSeconds(ClusterSettings.LeaseSeconds) + ClusterSettings.RecoveryBound);
     }
 
-    /// <summary>Waits until <paramref name="worker"/> has just leased a job.</summary>
+    /// <summary>Waits until <paramref name="worker"/> runs a slow job.</summary>
     private static async Task LeasedByAsync(GridClient client, IReadOnlyList<ModelId> models, string worker, List<string> errors)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(4))
         {
             foreach (var model in models)
             {
                 var leased = await ListAsync(client, model, JobStatus.Leased, errors);
-                // Leased a moment ago: the run takes about a second, so the worker is in the middle of it.
-                var recently = DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(200);
-                if (leased?.Items.Any(j => j.Worker == worker && j.StartedAt > recently) == true)
+                // A slow job runs for about 15 s: the worker is in the middle of it.
+                if (leased?.Items.Any(j => j.Worker == worker && j.Spec.SuiteId.StartsWith(QuickSuite.SlowId, StringComparison.Ordinal)) == true)
                 {
                     return;
                 }
@@ -126,7 +125,7 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
             await Task.Delay(50, Ct);
         }
 
-        throw new TimeoutException($"{worker} leased no job within two minutes");
+        throw new TimeoutException($"{worker} ran no slow job within four minutes");
     }
 
     private static async Task<Dictionary<Guid, JobSnapshot>> WaitAllFinalAsync(GridClient client, IReadOnlyList<ModelId> models, int count, List<string> errors, TimeSpan timeout)
