@@ -56,7 +56,8 @@ public sealed class CliContext
     /// <summary>Standard error, through <see cref="TerminalTextWriter"/>.</summary>
     public TextWriter Error { get; }
 
-    public GridClient Client => _client ??= GridClient.Create(Url, Token);
+    /// <summary>The hub's client; requests that are safe to repeat ride out a hub away for a moment, with a note on standard error.</summary>
+    public GridClient Client => _client ??= GridClient.Create(Url, Token, TransientRetryPolicy.Default with { OnRetry = note => Error.WriteLine(note) });
 
     public static CliContext From(ParseResult parse, GlobalOptions global, TextWriter output, TextWriter error)
     {

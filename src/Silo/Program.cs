@@ -13,6 +13,12 @@ catch (DataFolderInUseException e)
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return DataFolderInUseException.ExitCode;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // Settings that cannot work (an address that does not resolve, one port for two uses) stop the silo with one line.
+    await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", e.Failures)}");
+    return 2;
+}
 
 builder.AddGridOperations();
 var app = builder.Build();

@@ -3,7 +3,7 @@ using System.Net;
 namespace ModelGrid.Client.Http;
 
 /// <summary>An error answer of the hub, with its ProblemDetails title and detail.</summary>
-public sealed class GridApiException(HttpStatusCode status, string title, string? detail, string? uploadOffset = null)
+public sealed class GridApiException(HttpStatusCode status, string title, string? detail, string? uploadOffset = null, TimeSpan? retryAfter = null)
     : Exception(detail is null ? title : $"{title}: {detail}")
 {
     /// <summary>The HTTP status.</summary>
@@ -17,4 +17,7 @@ public sealed class GridApiException(HttpStatusCode status, string title, string
 
     /// <summary>For a rejected upload chunk: the offset the hub holds.</summary>
     public string? UploadOffset { get; } = uploadOffset;
+
+    /// <summary>How long the hub asked the caller to wait (<c>Retry-After</c>), if it did.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

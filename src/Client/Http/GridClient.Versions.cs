@@ -62,7 +62,7 @@ public sealed partial class GridClient
     /// <param name="version">The draft's number.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<VersionDetails> PublishAsync(ModelId model, int version, CancellationToken cancellationToken = default) =>
-        SendJsonAsync<VersionDetails>(HttpMethod.Post, $"{Path(model)}/versions/{Number(version)}/publish", null, cancellationToken);
+        SendJsonAsync<VersionDetails>(HttpMethod.Post, $"{Path(model)}/versions/{Number(version)}/publish", null, cancellationToken, repeatable: true);
 
     /// <summary>Withdraws a published version.</summary>
     /// <param name="model">The model.</param>

@@ -15,6 +15,7 @@ namespace ModelGrid.Client.Http;
 public sealed partial class GridClient
 {
     private readonly HttpClient _http;
+    private TransientRetryHandler? _retries;
 
     /// <summary>Uses <paramref name="http"/> as it is configured.</summary>
     /// <param name="http">The HTTP client; its base address is the hub.</param>
@@ -23,12 +24,22 @@ public sealed partial class GridClient
         _http = http;
     }
 
-    /// <summary>Creates a client for <paramref name="hub"/>, with an optional token.</summary>
+    /// <summary>Creates a client for <paramref name="hub"/>, with an optional token, retrying as <see cref="TransientRetryPolicy.Default"/> says.</summary>
     /// <param name="hub">The hub's base address.</param>
     /// <param name="token">A bearer token, or null for anonymous calls.</param>
-    public static GridClient Create(Uri hub, string? token)
+    public static GridClient Create(Uri hub, string? token) => Create(hub, token, TransientRetryPolicy.Default);
+
+    /// <summary>Creates a client for <paramref name="hub"/>, with an optional token, that rides out a hub away for a moment as <paramref name="retry"/> says.</summary>
+    /// <param name="hub">The hub's base address.</param>
+    /// <param name="token">A bearer token, or null for anonymous calls.</param>
+    /// <param name="retry">When repeatable requests are sent again.</param>
+    public static GridClient Create(Uri hub, string? token, TransientRetryPolicy retry)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None };
+        ArgumentNullException.ThrowIfNull(retry);
+        var handler = new TransientRetryHandler(retry, TimeProvider.System)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None },
+        };
         var http = new HttpClient(handler) { BaseAddress = hub, Timeout = Timeout.InfiniteTimeSpan };
         if (!string.IsNullOrEmpty(token))
         {
@@ -36,8 +47,14 @@ public sealed partial class GridClient
         }
 
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("grid", typeof(GridClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        return new GridClient(http);
+        return new GridClient(http) { Retry = retry, _retries = handler };
     }
+
+    /// <summary>How requests are repeated while the hub is away; transfers resume by the same rule.</summary>
+    public TransientRetryPolicy Retry { get; private init; } = TransientRetryPolicy.None;
+
+    /// <summary>Whether the hub has answered this client: only then is a failed connection worth waiting out.</summary>
+    internal bool HubAnswered => _retries?.Answered ?? false;
 
     /// <summary>The hub's base address.</summary>
     public Uri? BaseAddress => _http.BaseAddress;
@@ -59,9 +76,14 @@ public sealed partial class GridClient
         return await ReadAsync<T>(response, cancellationToken);
     }
 
-    private async Task<T> SendJsonAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken, bool repeatable = false)
     {
         using var request = new HttpRequestMessage(method, uri);
+        if (repeatable)
+        {
+            TransientRetryHandler.MarkRepeatable(request);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
@@ -117,6 +139,6 @@ public sealed partial class GridClient
         }
 
         var offset = response.Headers.TryGetValues("Upload-Offset", out var values) ? values.FirstOrDefault() : null;
-        throw new GridApiException(response.StatusCode, title, detail, offset);
+        throw new GridApiException(response.StatusCode, title, detail, offset, response.Headers.RetryAfter?.Delta);
     }
 }

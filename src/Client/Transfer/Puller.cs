@@ -82,7 +82,18 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
             held = 0;
         }
 
-        var (received, resumedFrom, digest) = await TransferAsync(model, version, file, partial, held, bar, cancellationToken);
+        // A dropped connection or a hub away for a moment resumes from what the partial file holds by then.
+        var (received, resumedFrom, digest) = await TransferRetry.RunAsync(
+            client,
+            progress,
+            $"downloading {file.Path}",
+            async () =>
+            {
+                var kept = File.Exists(partial) ? new FileInfo(partial).Length : 0;
+                var (got, from, hash) = await TransferAsync(model, version, file, partial, kept, bar, cancellationToken);
+                return (got + from - held, held, hash);
+            },
+            cancellationToken);
         if (digest == file.Sha256)
         {
             return (received, resumedFrom);
@@ -143,7 +154,7 @@ public sealed class Puller(GridClient client, ITransferProgress progress)
         await output.FlushAsync(cancellationToken);
         if (from + received != file.Size)
         {
-            throw new IOException($"{file.Path}: the download ended after {from + received} of {file.Size} bytes; run the pull again to continue");
+            throw new HttpIOException(HttpRequestError.ResponseEnded, $"{file.Path}: the download ended after {from + received} of {file.Size} bytes; run the pull again to continue");
         }
 
         return (received, from, Convert.ToHexStringLower(hash.GetHashAndReset()));

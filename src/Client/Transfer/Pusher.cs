@@ -20,7 +20,15 @@ public sealed class Pusher(GridClient client, ITransferProgress progress)
     // A file still being written would make a push chase it forever; after this many tries its error stands.
     private const int ChangedFileAttempts = 3;
 
-    public async Task<PushResult> PushAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Pushes <paramref name="folder"/>; when the hub goes away for a moment the push starts over and resumes: it finds
+    /// its unpublished draft of the same files, the uploads already held and the sessions left open, so nothing is
+    /// uploaded or opened twice, and publishing a published version answers that version.
+    /// </summary>
+    public Task<PushResult> PushAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken = default) =>
+        TransferRetry.RunAsync(client, progress, $"pushing to {model}", () => PushOnceAsync(folder, model, options, cancellationToken), cancellationToken);
+
+    private async Task<PushResult> PushOnceAsync(string folder, ModelId model, PushOptions options, CancellationToken cancellationToken)
     {
         await EnsureMayPublishAsync(model, cancellationToken);
         var files = LocalFolder.Scan(folder);

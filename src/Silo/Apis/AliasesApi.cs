@@ -3,6 +3,7 @@ using ModelGrid.Api;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Hub;
+using ModelGrid.Silo.Infrastructure;
 
 namespace ModelGrid.Silo.Apis;
 
@@ -19,6 +20,7 @@ public static class AliasesApi
             .Documented("Get an alias's history", "Every move of one alias: who, when, from which version to which.")
             .Problems(400, 404, 503);
         aliases.MapPut("/{alias}", SetAlias).WithName(nameof(SetAlias))
+            .WithMetadata(new RepeatableWrite())
             .Documented("Set an alias", "Points a user alias (starting with a letter, never 40 or 64 hex) at a published version; it moves only by another such call. latest and main are reserved (409).")
             .RequestExample("""{"version": 2}""")
             .NeedsToken().Problems(400, 403, 404, 409, 503);

@@ -4,6 +4,7 @@ using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Evaluation;
+using ModelGrid.Silo.Infrastructure;
 
 namespace ModelGrid.Silo.Apis;
 
@@ -14,6 +15,7 @@ public static class EvaluationsApi
     {
         var evaluations = api.MapGroup("/evaluations").WithTags("Evaluations");
         evaluations.MapPost("/", SubmitEvaluation).WithName(nameof(SubmitEvaluation))
+            .WithMetadata(new RepeatableWrite(call => call.Arguments.OfType<SubmitEvaluationRequest>().FirstOrDefault() is { Force: false }))
             .Documented("Submit an evaluation", "Queues a suite on a published version (version: a number, as a JSON number or string, an alias or a revision id; default latest). 202 with Location for a new job; 200 with the existing job when the same files, suite and evaluator have one (deduplicated) or a result is reused, unless force. warnings say why a job may wait; 409 when it needs a GPU and no worker with one ever joined; 429 with Retry-After past the per-token rate.")
             .RequestExample("""{"model": "demo/mnist", "suite": "mnist-accuracy", "version": 1, "force": false}""")
             .ResponseHeader("Location", "The new job, /api/v1/evaluations/{id}.", StatusCodes.Status202Accepted)

@@ -4,6 +4,7 @@ using ModelGrid.Api;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Hub;
+using ModelGrid.Silo.Infrastructure;
 using ModelGrid.Storage;
 
 namespace ModelGrid.Silo.Apis;
@@ -41,6 +42,7 @@ public static class VersionsApi
             .RawBody("text/markdown", "The card: Markdown with YAML front matter.", binary: false)
             .NeedsToken().Problems(400, 403, 404, 409, 413, 503);
         versions.MapPost("/{reference}/publish", Publish).WithName(nameof(Publish))
+            .WithMetadata(new RepeatableWrite())
             .Documented("Publish a draft", "Checks every declared file against the store, writes the manifest and card r1 and freezes the version; latest moves to it.")
             .NeedsToken().Problems(400, 403, 404, 409, 503);
         versions.MapPost("/{reference}/withdraw", Withdraw).WithName(nameof(Withdraw))

@@ -1,5 +1,3 @@
-using System.Net;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ModelGrid.Grains.Evaluations;
@@ -13,7 +11,6 @@ using ModelGrid.Silo.Operations;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
-using Orleans.Configuration;
 using Orleans.Serialization;
 
 namespace ModelGrid.Silo.Infrastructure;
@@ -62,7 +59,7 @@ public static class Extensions
 
         builder.UseOrleans(silo =>
         {
-            ConfigureCluster(silo, cluster, storage, jobs);
+            silo.ConfigureGridCluster(cluster, storage, jobs);
             silo.AddGridStorage(storage);
             silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
         });
@@ -160,7 +157,9 @@ public static class Extensions
         {
             app.MapApiDocumentation();
             app.MapRootPage();
+            // A read, or a write that is safe to repeat, fails only after a dead silo's grains had time to move.
             var api = app.MapGroup("/api/v1");
+            api.AddEndpointFilter<SiloFailureRetryFilter>();
             api.MapModelsApi();
             api.MapVersionsApi();
             api.MapFilesApi();
@@ -176,40 +175,6 @@ public static class Extensions
         }
 
         return app;
-    }
-
-    private static void ConfigureCluster(ISiloBuilder silo, GridClusterOptions cluster, StorageOptions storage, JobOptions jobs)
-    {
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = cluster.ServiceId;
-        });
-
-        if (cluster.Provider == GridClusterOptions.AzureProvider)
-        {
-            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
-            {
-                throw new OptionsValidationException(GridClusterOptions.Section, typeof(GridClusterOptions), ["Grid:Cluster:Provider is 'azure' but Grid:Storage:ConnectionString is not set"]);
-            }
-
-            var tables = new TableServiceClient(storage.ConnectionString);
-            silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
-            silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
-            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
-        }
-        else
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            if (storage.Provider != StorageNames.FileSystemProvider)
-            {
-                // The embedded store keeps reminders in its folder (AddGridStorage); one silo on Azure storage keeps them in memory.
-                silo.UseInMemoryReminderService();
-            }
-        }
-
-        // Orleans refuses reminders more frequent than a minute unless told otherwise; the job options say how often.
-        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = jobs.ShortestReminderPeriod);
     }
 
     private static T Bind<T>(ConfigurationManager configuration, string section)

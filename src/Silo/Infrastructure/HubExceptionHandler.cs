@@ -29,6 +29,8 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             ArtifactUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Artifact unavailable", e.Message),
             DamagedStateException e => (StatusCodes.Status503ServiceUnavailable, "Damaged state record", $"the stored state of {Subject(e)} cannot be read: {e.Message}; an administrator can list and quarantine damaged records with 'grid admin check'"),
+            _ when SiloFailures.IsClusterChange(exception) => (StatusCodes.Status503ServiceUnavailable, "Cluster changing", "a silo holding part of this request's state left the cluster and its work is moving; retry shortly"),
+            _ when SiloFailures.IsStorageOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "the grid's storage cannot be reached right now; retry shortly"),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "the server could not complete the request; its log has the details"),
         };
 
@@ -52,6 +54,10 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
         {
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (SiloFailures.IsTransient(exception))
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(TransientRetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -59,6 +65,9 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeOf(status) },
         });
     }
+
+    /// <summary>What a 503 for a changing cluster or unreachable storage asks the caller to wait.</summary>
+    public static TimeSpan TransientRetryAfter { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Whole seconds, rounded up and at least 1, as <c>Retry-After</c> takes them.</summary>
     public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));

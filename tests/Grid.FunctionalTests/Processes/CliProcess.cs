@@ -11,6 +11,7 @@ public sealed class CliProcess : IAsyncDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedErrors = [];
 
     private CliProcess(Process process) => _process = process;
 
@@ -47,17 +48,22 @@ public sealed class CliProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Completes when standard output holds <paramref name="text"/>.</summary>
-    public Task WaitForOutputAsync(string text)
+    public Task WaitForOutputAsync(string text) => WaitForAsync(_stdout, _awaited, text);
+
+    /// <summary>Completes when standard error holds <paramref name="text"/> (a note the CLI prints while it waits, say).</summary>
+    public Task WaitForErrorAsync(string text) => WaitForAsync(_stderr, _awaitedErrors, text);
+
+    private static Task WaitForAsync(StringBuilder stream, List<(string Text, TaskCompletionSource Seen)> awaited, string text)
     {
-        lock (_stdout)
+        lock (stream)
         {
-            if (_stdout.ToString().Contains(text, StringComparison.Ordinal))
+            if (stream.ToString().Contains(text, StringComparison.Ordinal))
             {
                 return Task.CompletedTask;
             }
 
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _awaited.Add((text, seen));
+            awaited.Add((text, seen));
             return seen.Task;
         }
     }
@@ -115,14 +121,12 @@ public sealed class CliProcess : IAsyncDisposable
         lock (into)
         {
             into.Append(line).Append('\n');
-            if (ReferenceEquals(into, _stdout))
+            var awaited = ReferenceEquals(into, _stdout) ? _awaited : _awaitedErrors;
+            var text = into.ToString();
+            foreach (var waiting in awaited.Where(w => text.Contains(w.Text, StringComparison.Ordinal)).ToList())
             {
-                var text = into.ToString();
-                foreach (var waiting in _awaited.Where(w => text.Contains(w.Text, StringComparison.Ordinal)).ToList())
-                {
-                    waiting.Seen.TrySetResult();
-                    _awaited.Remove(waiting);
-                }
+                waiting.Seen.TrySetResult();
+                awaited.Remove(waiting);
             }
         }
     }

@@ -1,0 +1,47 @@
+using System.Net.Sockets;
+using ModelGrid.Silo.Infrastructure;
+using Orleans.Runtime.Messaging;
+
+namespace ModelGrid.Silo.Tests.Infrastructure;
+
+public sealed class SiloFailuresTests
+{
+    public static TheoryData<Exception> ClusterChanges => new()
+    {
+        new SiloUnavailableException("gone"),
+        new ConnectionFailedException("refused"),
+        new InvalidOperationException("wrapped", new ConnectionFailedException("refused")),
+        new AggregateException(new InvalidOperationException("other"), new SiloUnavailableException("gone")),
+    };
+
+    [Theory]
+    [MemberData(nameof(ClusterChanges))]
+    public void IsClusterChange_DeadOrLeavingSilo_True(Exception failure)
+    {
+        Assert.True(SiloFailures.IsClusterChange(failure));
+        Assert.True(SiloFailures.IsTransient(failure));
+    }
+
+    [Fact]
+    public void IsStorageOutage_RefusedConnectionOr5xx_True()
+    {
+        Assert.True(SiloFailures.IsStorageOutage(new Azure.RequestFailedException(0, "connection refused")));
+        Assert.True(SiloFailures.IsStorageOutage(new Azure.RequestFailedException(503, "busy")));
+        Assert.True(SiloFailures.IsStorageOutage(new InvalidOperationException("write failed", new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)))));
+    }
+
+    [Fact]
+    public void IsTransient_AnswersThatWillNotChange_False()
+    {
+        Assert.False(SiloFailures.IsTransient(new Azure.RequestFailedException(412, "condition not met")));
+        Assert.False(SiloFailures.IsTransient(new InvalidOperationException("a bug")));
+        Assert.False(SiloFailures.IsTransient(null));
+    }
+
+    [Fact]
+    public void RetryBudget_DefaultTimings_ProbesUntilDeathPlusATableRefresh()
+    {
+        // 2 s × (2 missed + 1) + 5 s.
+        Assert.Equal(TimeSpan.FromSeconds(11), SiloFailureRetryFilter.RetryBudget(new GridClusterOptions()));
+    }
+}
