@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.Versioning;
 using ModelGrid.Benchmarks.Dispatch;
 using ModelGrid.Benchmarks.Fairness;
+using ModelGrid.Benchmarks.Generation;
 using ModelGrid.Benchmarks.Hub;
 using ModelGrid.Benchmarks.Throughput;
 
@@ -19,6 +20,7 @@ root.Subcommands.Add(HubCommand.Build());
 root.Subcommands.Add(ThroughputCommand.Build());
 root.Subcommands.Add(FairnessCommand.Build());
 root.Subcommands.Add(DispatchCommand.Build());
+root.Subcommands.Add(GenerationCommand.Build());
 
 // The commands handle SIGINT/SIGTERM themselves, so their cleanup (stopping servers and silos, deleting files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
