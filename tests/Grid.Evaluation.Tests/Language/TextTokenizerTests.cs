@@ -63,4 +63,40 @@ public sealed class TextTokenizerTests(Stories260K lm) : IClassFixture<Stories26
             $"the tokenizer '{path}' is neither a SentencePiece .model nor a tokenizer.json",
             Assert.Throws<InvalidDataException>(() => TextTokenizer.Load(path)).Message);
     }
+
+    [Fact]
+    public void Load_TokenizerJsonOfAUnigramModel_EncodesWithBosAndDecodes()
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder("tokenizer-json"), "tokenizer.json");
+        File.WriteAllText(path, UnigramTokenizerJson);
+
+        var tokenizer = TextTokenizer.Load(path);
+
+        Assert.Equal([1, 4, 5, 6], tokenizer.Encode("the cat sat"));
+        Assert.Equal("the cat sat", tokenizer.Decode(tokenizer.Encode("the cat sat")));
+        Assert.Equal((1, 2, 13), (tokenizer.BeginningOfSentence, tokenizer.EndOfSentence, tokenizer.VocabularySize));
+    }
+
+    /// <summary>A Hugging Face <c>tokenizer.json</c> of a SentencePiece Unigram model with Metaspace, as converted Llama-family tokenizers are written.</summary>
+    private const string UnigramTokenizerJson = """
+        {
+          "version": "1.0",
+          "added_tokens": [
+            {"id": 0, "content": "<unk>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": true},
+            {"id": 1, "content": "<s>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": true},
+            {"id": 2, "content": "</s>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": true}
+          ],
+          "normalizer": null,
+          "pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": true},
+          "post_processor": null,
+          "decoder": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": true},
+          "model": {
+            "type": "Unigram",
+            "unk_id": 0,
+            "byte_fallback": false,
+            "vocab": [["<unk>", 0.0], ["<s>", 0.0], ["</s>", 0.0], ["▁", -2.0], ["▁the", -1.0], ["▁cat", -1.5], ["▁sat", -1.5],
+                      ["s", -3.0], ["a", -3.0], ["t", -3.0], ["c", -3.0], ["h", -3.0], ["e", -3.0]]
+          }
+        }
+        """;
 }
