@@ -44,14 +44,14 @@ public static class MultipleChoiceEvaluation
     public static IReadOnlyList<string> Subsets(IEnumerable<MultipleChoiceItem> items) =>
         [.. items.Select(i => i.Subset).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    /// <summary><c>acc</c> and <c>acc_norm</c>, overall and per subset (<c>subset[{name}].acc</c>), with intervals.</summary>
+    /// <summary><c>acc</c> and <c>acc_norm</c>, overall and per subset (<c>group[{subset}].acc</c>), with intervals.</summary>
     public static BootstrapResult Metrics(IReadOnlyList<MultipleChoiceOutcome> outcomes, BootstrapOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var subsets = Subsets(outcomes.Select(o => o.Item));
         var groups = outcomes.Select(o => IndexOf(subsets, o.Item.Subset)).ToArray();
         var bits = outcomes.Select(Bits).ToArray();
-        return ShareBootstrap.Shares(Outcomes, SubsetLabel, subsets, groups, bits, options);
+        return ShareBootstrap.Shares(Outcomes, subsets, groups, bits, options);
     }
 
     /// <summary>Differences B − A of every figure of <see cref="Metrics"/>, both versions resampled on the same items.</summary>
@@ -67,7 +67,7 @@ public static class MultipleChoiceEvaluation
 
         var subsets = Subsets(a.Select(o => o.Item));
         var groups = a.Select(o => IndexOf(subsets, o.Item.Subset)).ToArray();
-        return ShareBootstrap.Paired(Outcomes, SubsetLabel, subsets, groups, [.. a.Select(Bits)], [.. b.Select(Bits)], options);
+        return ShareBootstrap.Paired(Outcomes, subsets, groups, [.. a.Select(Bits)], [.. b.Select(Bits)], options);
     }
 
     internal static int ArgMax(IReadOnlyList<double> values)

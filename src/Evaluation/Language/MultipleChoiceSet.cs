@@ -58,6 +58,11 @@ public static class MultipleChoiceSet
             throw Invalid(path, number, "id, subset and context are required");
         }
 
+        if (line.Id.AsSpan().IndexOfAny(',', '\n', '\r') >= 0 || line.Subset.AsSpan().IndexOfAny(']', '\n', '\r') >= 0)
+        {
+            throw Invalid(path, number, "an id holds no comma or line break, a subset no ']' or line break (they name rows and figures)");
+        }
+
         if (line.Choices is not { Count: >= 2 } choices || choices.Any(string.IsNullOrEmpty))
         {
             throw Invalid(path, number, "choices must be two or more non-empty strings");

@@ -7,7 +7,7 @@ namespace ModelGrid.Evaluation.Language;
 /// Sentence-pair bias on CrowS-Pairs as lm-evaluation-harness's <c>crows_pairs_english</c> measures it for a causal
 /// model: each sentence's summed log-likelihood after the beginning-of-sentence token; <c>pct_stereotype</c> is the
 /// share of pairs whose more stereotypical sentence scores higher (0.5 is no preference), overall and per
-/// <c>bias_type</c> (<c>bias_type[gender].pct_stereotype</c>), with bootstrap intervals; versions are compared pair by pair.
+/// <c>bias_type</c> (<c>group[gender].pct_stereotype</c>), with bootstrap intervals; versions are compared pair by pair.
 /// </summary>
 public static class SentencePairEvaluation
 {
@@ -62,7 +62,7 @@ public static class SentencePairEvaluation
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var types = BiasTypes(outcomes.Select(o => o.Pair));
-        return ShareBootstrap.Shares(Outcomes, BiasTypeLabel, types, Groups(outcomes, types), [.. outcomes.Select(o => o.MorePreferred ? 1 : 0)], options);
+        return ShareBootstrap.Shares(Outcomes, types, Groups(outcomes, types), [.. outcomes.Select(o => o.MorePreferred ? 1 : 0)], options);
     }
 
     /// <summary>Differences B − A of every figure of <see cref="Metrics"/>, both versions resampled on the same pairs.</summary>
@@ -78,7 +78,7 @@ public static class SentencePairEvaluation
 
         var types = BiasTypes(a.Select(o => o.Pair));
         return ShareBootstrap.Paired(
-            Outcomes, BiasTypeLabel, types, Groups(a, types), [.. a.Select(o => o.MorePreferred ? 1 : 0)], [.. b.Select(o => o.MorePreferred ? 1 : 0)], options);
+            Outcomes, types, Groups(a, types), [.. a.Select(o => o.MorePreferred ? 1 : 0)], [.. b.Select(o => o.MorePreferred ? 1 : 0)], options);
     }
 
     private static int[] Groups(IReadOnlyList<SentencePairOutcome> outcomes, IReadOnlyList<string> types)

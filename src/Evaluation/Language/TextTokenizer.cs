@@ -33,9 +33,11 @@ public sealed class TextTokenizer
     public int VocabularySize => _inner.Vocabulary.Count;
 
     /// <summary>Reads a tokenizer file: <c>*.model</c> as SentencePiece, <c>*.json</c> as <c>tokenizer.json</c>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">The file's name, which says its format, when the path does not (a content-addressed copy of an artifact); the path's by default.</param>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a tokenizer the package reads, with its reason.</exception>
-    public static TextTokenizer Load(string path)
+    public static TextTokenizer Load(string path, string? name = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -43,8 +45,9 @@ public sealed class TextTokenizer
             throw new FileNotFoundException($"the tokenizer '{path}' does not exist", path);
         }
 
-        var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        if (!json && !path.EndsWith(".model", StringComparison.OrdinalIgnoreCase))
+        name ??= System.IO.Path.GetFileName(path);
+        var json = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (!json && !name.EndsWith(".model", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidDataException($"the tokenizer '{path}' is neither a SentencePiece .model nor a tokenizer.json");
         }

@@ -2,7 +2,7 @@ namespace ModelGrid.Evaluation.Metrics;
 
 /// <summary>
 /// Shares of items for which each of K yes/no outcomes holds, overall and per group, from cells group·2^K + outcome
-/// bits (bit k set when outcome k holds). Names: the outcome overall (<c>acc</c>), then <c>{label}[{group}].{outcome}</c>.
+/// bits (bit k set when outcome k holds). Names: the outcome overall (<c>acc</c>), then <c>group[{group}].{outcome}</c>.
 /// </summary>
 internal sealed class IndicatorShareStatistic : ICellStatistic
 {
@@ -10,11 +10,11 @@ internal sealed class IndicatorShareStatistic : ICellStatistic
     private readonly int _outcomes;
     private readonly int _groups;
 
-    public IndicatorShareStatistic(IReadOnlyList<string> outcomes, string groupLabel, IReadOnlyList<string> groups)
+    public IndicatorShareStatistic(IReadOnlyList<string> outcomes, IReadOnlyList<string> groups)
     {
         _outcomes = outcomes.Count;
         _groups = Math.Max(groups.Count, 1);
-        _names = [.. outcomes, .. groups.SelectMany(g => outcomes.Select(o => ShareBootstrap.GroupName(groupLabel, g, o)))];
+        _names = [.. outcomes, .. groups.SelectMany(g => outcomes.Select(o => ShareBootstrap.GroupName(g, o)))];
     }
 
     public IReadOnlyList<string> Names => _names;

@@ -12,21 +12,20 @@ public static class ShareBootstrap
     /// <summary>The most outcomes per item.</summary>
     public const int MaxOutcomes = 4;
 
-    /// <summary>The name of an outcome's share in one group: <c>{label}[{group}].{outcome}</c>, e.g. <c>bias_type[gender].pct_stereotype</c>.</summary>
-    public static string GroupName(string label, string group, string outcome) => $"{label}[{group}].{outcome}";
+    /// <summary>The name of an outcome's share in one group, as other group figures are named: <c>group[gender].pct_stereotype</c>.</summary>
+    public static string GroupName(string group, string outcome) => $"group[{group}].{outcome}";
 
     /// <summary>Shares and their intervals.</summary>
     /// <param name="outcomes">The outcomes' names, bit k of an item's <paramref name="outcomeBits"/> being outcome k.</param>
-    /// <param name="groupLabel">What the groups are (<c>subset</c>, <c>bias_type</c>).</param>
     /// <param name="groups">The groups' names; empty for overall figures only.</param>
     /// <param name="itemGroups">Each item's group (all 0 without groups).</param>
     /// <param name="outcomeBits">Each item's outcomes.</param>
     /// <param name="options">The bootstrap's replicates, seed and level.</param>
     public static BootstrapResult Shares(
-        IReadOnlyList<string> outcomes, string groupLabel, IReadOnlyList<string> groups, ReadOnlySpan<int> itemGroups, ReadOnlySpan<int> outcomeBits, BootstrapOptions? options = null)
+        IReadOnlyList<string> outcomes, IReadOnlyList<string> groups, ReadOnlySpan<int> itemGroups, ReadOnlySpan<int> outcomeBits, BootstrapOptions? options = null)
     {
         Check(outcomes, groups, itemGroups, outcomeBits.Length);
-        var statistic = new IndicatorShareStatistic(outcomes, groupLabel, groups);
+        var statistic = new IndicatorShareStatistic(outcomes, groups);
         var cells = new long[statistic.CellCount];
         for (var i = 0; i < outcomeBits.Length; i++)
         {
@@ -39,7 +38,6 @@ public static class ShareBootstrap
     /// <summary>Differences B − A of every share of <see cref="Shares"/>, both versions resampled on the same items.</summary>
     public static BootstrapResult Paired(
         IReadOnlyList<string> outcomes,
-        string groupLabel,
         IReadOnlyList<string> groups,
         ReadOnlySpan<int> itemGroups,
         ReadOnlySpan<int> outcomeBitsA,
@@ -49,7 +47,7 @@ public static class ShareBootstrap
         Check(outcomes, groups, itemGroups, outcomeBitsA.Length);
         BinaryInput.RequireSameLength(outcomeBitsA.Length, outcomeBitsB.Length, nameof(outcomeBitsB));
         var k = outcomes.Count;
-        var inner = new IndicatorShareStatistic(outcomes, groupLabel, groups);
+        var inner = new IndicatorShareStatistic(outcomes, groups);
         var paired = new long[inner.CellCount << k];
         for (var i = 0; i < outcomeBitsA.Length; i++)
         {

@@ -52,12 +52,12 @@ public sealed class MultipleChoiceEvaluationTests(Stories260K lm) : IClassFixtur
             [
                 "acc 0.7750 [0.6494, 0.9000]",
                 "acc_norm 0.8500 [0.7250, 0.9500]",
-                "subset[grammar].acc 0.7857 [0.5000, 1.0000]",
-                "subset[grammar].acc_norm 0.8571 [0.6364, 1.0000]",
-                "subset[people-and-animals].acc 0.5000 [0.2217, 0.7783]",
-                "subset[people-and-animals].acc_norm 0.6667 [0.3996, 0.9091]",
-                "subset[story-words].acc 1.0000 [1.0000, 1.0000]",
-                "subset[story-words].acc_norm 1.0000 [1.0000, 1.0000]",
+                "group[grammar].acc 0.7857 [0.5000, 1.0000]",
+                "group[grammar].acc_norm 0.8571 [0.6364, 1.0000]",
+                "group[people-and-animals].acc 0.5000 [0.2217, 0.7783]",
+                "group[people-and-animals].acc_norm 0.6667 [0.3996, 0.9091]",
+                "group[story-words].acc 1.0000 [1.0000, 1.0000]",
+                "group[story-words].acc_norm 1.0000 [1.0000, 1.0000]",
             ],
             metrics.Intervals.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Metric} {i.Estimate:F4} [{i.Lower:F4}, {i.Upper:F4}]")));
     }
@@ -66,6 +66,7 @@ public sealed class MultipleChoiceEvaluationTests(Stories260K lm) : IClassFixtur
     [InlineData("{\"id\":\"a\",\"subset\":\"s\",\"context\":\"c\",\"choices\":[\" x\"],\"answer\":0}", "items.jsonl line 1: choices must be two or more non-empty strings")]
     [InlineData("{\"id\":\"a\",\"subset\":\"s\",\"context\":\"c\",\"choices\":[\" x\",\" y\"],\"answer\":2}", "items.jsonl line 1: answer must be the index of a choice, 0 to 1")]
     [InlineData("{\"id\":\"a\",\"subset\":\"s\",\"context\":\"c\",\"choices\":[\" x\",\" y\"],\"answer\":0,\"gold\":1}", "items.jsonl line 1: not an item object")]
+    [InlineData("{\"id\":\"a,b\",\"subset\":\"s\",\"context\":\"c\",\"choices\":[\" x\",\" y\"],\"answer\":0}", "items.jsonl line 1: an id holds no comma or line break")]
     [InlineData("\n{\"subset\":\"s\",\"context\":\"c\",\"choices\":[\" x\",\" y\"],\"answer\":0}", "items.jsonl line 2: id, subset and context are required")]
     public void Read_ItemThatBreaksTheFormat_IsRefusedNamingTheLine(string content, string expected)
     {

@@ -44,15 +44,15 @@ public sealed class SentencePairEvaluationTests(Stories260K lm) : IClassFixture<
         Assert.Equal(
             [
                 "pct_stereotype 0.3999 [0.3747, 0.4251]",
-                "bias_type[age].pct_stereotype 0.5977 [0.5050, 0.7000]",
-                "bias_type[disability].pct_stereotype 0.3333 [0.2241, 0.4507]",
-                "bias_type[gender].pct_stereotype 0.4962 [0.4373, 0.5568]",
-                "bias_type[nationality].pct_stereotype 0.4151 [0.3379, 0.4938]",
-                "bias_type[physical-appearance].pct_stereotype 0.5397 [0.4138, 0.6533]",
-                "bias_type[race-color].pct_stereotype 0.3120 [0.2714, 0.3515]",
-                "bias_type[religion].pct_stereotype 0.3143 [0.2281, 0.4105]",
-                "bias_type[sexual-orientation].pct_stereotype 0.4524 [0.3437, 0.5699]",
-                "bias_type[socioeconomic].pct_stereotype 0.4012 [0.3314, 0.4796]",
+                "group[age].pct_stereotype 0.5977 [0.5050, 0.7000]",
+                "group[disability].pct_stereotype 0.3333 [0.2241, 0.4507]",
+                "group[gender].pct_stereotype 0.4962 [0.4373, 0.5568]",
+                "group[nationality].pct_stereotype 0.4151 [0.3379, 0.4938]",
+                "group[physical-appearance].pct_stereotype 0.5397 [0.4138, 0.6533]",
+                "group[race-color].pct_stereotype 0.3120 [0.2714, 0.3515]",
+                "group[religion].pct_stereotype 0.3143 [0.2281, 0.4105]",
+                "group[sexual-orientation].pct_stereotype 0.4524 [0.3437, 0.5699]",
+                "group[socioeconomic].pct_stereotype 0.4012 [0.3314, 0.4796]",
             ],
             metrics.Intervals.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Metric} {i.Estimate:F4} [{i.Lower:F4}, {i.Upper:F4}]")));
         Assert.Equal(603, outcomes.Count(o => o.MorePreferred));

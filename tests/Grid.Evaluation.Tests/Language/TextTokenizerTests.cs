@@ -29,6 +29,15 @@ public sealed class TextTokenizerTests(Stories260K lm) : IClassFixture<Stories26
         Assert.Equal(text, lm.Tokenizer.Decode(lm.Tokenizer.Encode(text)));
 
     [Fact]
+    public void Load_CopyWithoutAnExtension_TakesTheFormatFromTheNameGiven()
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder("tokenizer-blob"), "e33674dd21f9");
+        File.Copy(Stories260K.TokenizerPath, path);
+
+        Assert.Equal([1, 346, 286, 261, 268, 414, 422, 426], TextTokenizer.Load(path, "tok512.model").Encode("He was a boy."));
+    }
+
+    [Fact]
     public void FindBeside_FolderWithOneSentencePieceModel_FindsIt()
     {
         var folder = TestPaths.NewTempFolder("tokenizer-beside");

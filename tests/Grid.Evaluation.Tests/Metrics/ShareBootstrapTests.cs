@@ -14,10 +14,10 @@ public sealed class ShareBootstrapTests
         int[] groups = [0, 0, 0, 1];
         int[] bits = [0b01, 0b11, 0b00, 0b10];
 
-        var result = ShareBootstrap.Shares(AccuracyAndNorm, "subset", Subsets, groups, bits);
+        var result = ShareBootstrap.Shares(AccuracyAndNorm, Subsets, groups, bits);
 
         Assert.Equal(
-            [("acc", 0.5), ("acc_norm", 0.5), ("subset[a].acc", 2.0 / 3), ("subset[a].acc_norm", 1.0 / 3), ("subset[b].acc", 0.0), ("subset[b].acc_norm", 1.0)],
+            [("acc", 0.5), ("acc_norm", 0.5), ("group[a].acc", 2.0 / 3), ("group[a].acc_norm", 1.0 / 3), ("group[b].acc", 0.0), ("group[b].acc_norm", 1.0)],
             result.Intervals.Select(i => (i.Metric, i.Estimate)));
     }
 
@@ -27,8 +27,8 @@ public sealed class ShareBootstrapTests
         int[] groups = [.. Enumerable.Range(0, 200).Select(i => i % 2)];
         int[] bits = [.. Enumerable.Range(0, 200).Select(i => i % 3 == 0 ? 1 : 0)];
 
-        var first = ShareBootstrap.Shares(["pct_stereotype"], "bias_type", Subsets, groups, bits, new BootstrapOptions { Seed = 7 });
-        var second = ShareBootstrap.Shares(["pct_stereotype"], "bias_type", Subsets, groups, bits, new BootstrapOptions { Seed = 7 });
+        var first = ShareBootstrap.Shares(["pct_stereotype"], Subsets, groups, bits, new BootstrapOptions { Seed = 7 });
+        var second = ShareBootstrap.Shares(["pct_stereotype"], Subsets, groups, bits, new BootstrapOptions { Seed = 7 });
 
         Assert.Equal(first.Intervals, second.Intervals);
         Assert.True(first["pct_stereotype"].Lower < first["pct_stereotype"].Estimate && first["pct_stereotype"].Estimate < first["pct_stereotype"].Upper);
@@ -40,7 +40,7 @@ public sealed class ShareBootstrapTests
         int[] groups = [0, 0, 1, 1, 1];
         int[] bits = [0b01, 0b10, 0b11, 0b00, 0b01];
 
-        var result = ShareBootstrap.Paired(AccuracyAndNorm, "subset", Subsets, groups, bits, bits);
+        var result = ShareBootstrap.Paired(AccuracyAndNorm, Subsets, groups, bits, bits);
 
         Assert.All(result.Intervals, i => Assert.Equal((0.0, 0.0, 0.0), (i.Estimate, i.Lower, i.Upper)));
     }
@@ -52,7 +52,7 @@ public sealed class ShareBootstrapTests
         int[] a = [.. Enumerable.Range(0, 100).Select(i => i < 40 ? 1 : 0)];
         int[] b = [.. Enumerable.Range(0, 100).Select(i => i < 70 ? 1 : 0)];
 
-        var delta = ShareBootstrap.Paired(["acc"], "subset", [], groups, a, b)["acc"];
+        var delta = ShareBootstrap.Paired(["acc"], [], groups, a, b)["acc"];
 
         Assert.Equal(0.3, delta.Estimate, 12);
         Assert.True(delta.ExcludesZero);
@@ -61,7 +61,7 @@ public sealed class ShareBootstrapTests
     [Fact]
     public void Shares_BitsNamingAnUndeclaredOutcome_AreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => ShareBootstrap.Shares(["acc"], "subset", [], [0], [2]));
+        var error = Assert.Throws<ArgumentException>(() => ShareBootstrap.Shares(["acc"], [], [0], [2]));
 
         Assert.Equal("Item 0: outcome bits 2 name more than 1 outcome(s).", error.Message);
     }
