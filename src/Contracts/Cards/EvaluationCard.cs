@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ModelGrid.Evaluation.Kinds;
 using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Evaluation.Running;
-using ModelGrid.Evaluation.Suites;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelGrid.Cards;
@@ -11,7 +11,8 @@ namespace ModelGrid.Cards;
 /// Renders a version's card revision from the publisher's card (r1) and the results the grid recorded: the YAML
 /// <c>model-index</c> keeps the publisher's results marked self-reported and adds one result per evaluation, marked
 /// verified by the grid, with intervals, suite digest, provider and hardware and a link to its job; the Markdown adds
-/// the tables of each result. The same card and results always give the same bytes.
+/// the tables of each result. What a result contributes (its tables, its <c>model-index</c> metrics, task and rows) is
+/// its kind's presentation (<see cref="ISuiteKindPresentation"/>). The same card and results always give the same bytes.
 /// </summary>
 public static class EvaluationCard
 {
@@ -22,9 +23,11 @@ public static class EvaluationCard
     /// <param name="publisherCard">Card r1.</param>
     /// <param name="modelName">The model's <c>owner/name</c>, the model-index entry's name when r1 has none.</param>
     /// <param name="results">The recorded results.</param>
-    public static string Render(string publisherCard, string modelName, IReadOnlyList<RecordedResult> results)
+    /// <param name="kinds">The kinds' presentations, which lay out each result's part; <see cref="SuiteKindPresentations.Default"/> when null.</param>
+    public static string Render(string publisherCard, string modelName, IReadOnlyList<RecordedResult> results, SuiteKindPresentations? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        kinds ??= SuiteKindPresentations.Default;
         var card = ModelCard.Parse(publisherCard);
         var front = card.FrontMatter is null ? new YamlMappingNode() : Copy(card.FrontMatter);
         var index = ModelIndex(front, modelName);
@@ -36,7 +39,7 @@ public static class EvaluationCard
 
         foreach (var result in results)
         {
-            list.Add(GridResult(result));
+            list.Add(GridResult(result, kinds.Get(result.Report.Kind)));
         }
 
         var text = new StringBuilder();
@@ -52,13 +55,13 @@ public static class EvaluationCard
             text.Append(CultureInfo.InvariantCulture, $"\n### {r.Suite}@{r.SuiteVersion} — job {result.JobId:D}, attempt {result.Attempt}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"Suite digest `{r.SuiteDigest}`; evaluator `{r.Evaluator}`; ONNX Runtime {r.Environment.RuntimeVersion} on {r.Environment.ActualProvider} ")
                 .Append(CultureInfo.InvariantCulture, $"({r.Environment.Cpu}, {r.Environment.LogicalCores} cores, hardware class {r.Environment.HardwareClass}).\n\n");
-            text.Append(ReportMarkdown.Render(r, 4, links: true));
+            text.Append(kinds.Get(r.Kind).Markdown(r, 4, links: true));
             Notes(text, r);
         }
 
         if (results.Count > 0)
         {
-            text.Append('\n').Append(MetricGlossary.CardSection(results.SelectMany(r => NamesShown(r.Report)), "### Metric definitions"));
+            text.Append('\n').Append(MetricGlossary.CardSection(results.SelectMany(r => kinds.Get(r.Report.Kind).DefinedNames(r.Report)), "### Metric definitions"));
         }
 
         return text.ToString();
@@ -81,50 +84,18 @@ public static class EvaluationCard
         text.Append("\n</details>\n");
     }
 
-    /// <summary>The metric names a result's part of the card shows, for its definitions.</summary>
-    private static List<string> NamesShown(EvaluationReport report)
-    {
-        if (report.Kind == SuiteKind.Throughput)
-        {
-            return [.. report.Metrics.Select(m => m.Name), .. ReportMarkdown.ThroughputColumns];
-        }
-
-        var names = ReportMarkdown.Headline(report).Where(n => report.Metric(n) is not null).ToList();
-        if (report.Fairness.Count > 0)
-        {
-            names.AddRange(ReportMarkdown.GroupColumnNames);
-            names.AddRange(report.Fairness.SelectMany(v => v.Disparities.Select(d => d.Name)).Where(ReportedDisparities.Names.Contains));
-        }
-
-        return names;
-    }
-
-    private static YamlMappingNode GridResult(RecordedResult result)
+    private static YamlMappingNode GridResult(RecordedResult result, ISuiteKindPresentation kind)
     {
         var r = result.Report;
         var metrics = new YamlSequenceNode();
-        foreach (var name in r.Kind == SuiteKind.Throughput ? [.. r.Metrics.Select(m => m.Name)] : ReportMarkdown.Headline(r))
+        foreach (var metric in kind.CardMetrics(r).Where(m => !double.IsNaN(m.Value.Value)))
         {
-            if (r.Metric(name) is { } metric && !double.IsNaN(metric.Value))
-            {
-                metrics.Add(Metric(metric, name, null));
-            }
-        }
-
-        foreach (var view in r.Fairness)
-        {
-            foreach (var name in ReportedDisparities.Names)
-            {
-                if (view.Disparities.FirstOrDefault(d => d.Name == name) is { } metric && !double.IsNaN(metric.Value))
-                {
-                    metrics.Add(Metric(metric, name, view.Name));
-                }
-            }
+            metrics.Add(Metric(metric.Value, metric.Type, metric.View));
         }
 
         var node = new YamlMappingNode
         {
-            { "task", new YamlMappingNode { { "type", r.Kind == SuiteKind.Throughput ? "throughput" : r.Task == TaskKind.Binary ? "tabular-classification" : "image-classification" } } },
+            { "task", new YamlMappingNode { { "type", kind.CardTask(r) } } },
             { "dataset", new YamlMappingNode { { "name", $"{r.Suite}@{r.SuiteVersion.ToString(CultureInfo.InvariantCulture)}" }, { "type", r.Suite } } },
             { "metrics", metrics },
             {
@@ -149,10 +120,9 @@ public static class EvaluationCard
             },
         };
 
-        // A throughput run reads no rows: its inputs are generated.
-        if (r.Kind != SuiteKind.Throughput)
+        if (kind.CardRows(r) is { } rows)
         {
-            ((YamlMappingNode)node["evaluation"]).Add("rows", Number(r.Rows));
+            ((YamlMappingNode)node["evaluation"]).Add("rows", Number(rows));
         }
 
         return node;

@@ -6,7 +6,7 @@ using ModelGrid.Evaluation.Suites;
 namespace ModelGrid.Evaluation.Comparison;
 
 /// <summary>
-/// Compares versions evaluated on the same suite and rows. Each figure is the version's own (with its interval); each
+/// Compares versions evaluated on the same classification suite (accuracy or bias: <see cref="Kinds.ClassificationKind"/>) and rows. Each figure is the version's own (with its interval); each
 /// delta comes from a paired bootstrap over the stored per-row predictions of the version and the baseline, so the
 /// noise the two share is taken out, and a delta is significant when its interval excludes 0.
 /// </summary>
@@ -34,7 +34,7 @@ public static class VersionComparison
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(versions);
         var spec = suite.Spec;
-        if (spec.Kind == SuiteKind.Throughput)
+        if (spec.Output is null)
         {
             throw new ArgumentException($"suite {spec.Name} measures speed; there are no per-row predictions to compare");
         }

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
+using ModelGrid.Formats;
 
 namespace ModelGrid.Evaluation.Data;
 
@@ -123,7 +124,13 @@ public sealed class CsvTable
             throw new ArgumentException("A file without a header needs ColumnNames.", nameof(options));
         }
 
-        var reader = new CsvRecordReader(ReadText(stream, source), options, source);
+        if (!CsvDialect.CanDelimit(options.Delimiter))
+        {
+            throw new ArgumentException($"'{options.Delimiter}' cannot be a delimiter: it is a quote or a line break.", nameof(options));
+        }
+
+        var dialect = new CsvDialect(options.Delimiter, options.TrimValues, options.SkipEmptyLines);
+        var reader = new CsvRecordReader(ReadText(stream, source), dialect, source);
         var names = ReadNames(reader, options, source);
         var columns = new List<string?>[names.Length];
         var pools = new CsvValuePool[names.Length];
@@ -135,7 +142,7 @@ public sealed class CsvTable
 
         var missing = options.MissingValues;
         var rowLines = new List<int>();
-        while (reader.MoveNext())
+        while (MoveNext(reader))
         {
             if (reader.FieldCount != names.Length)
             {
@@ -153,6 +160,19 @@ public sealed class CsvTable
         }
 
         return new CsvTable(names, columns, rowLines, source);
+    }
+
+    /// <summary>The next record; text that is not CSV is a dataset fault like any other.</summary>
+    private static bool MoveNext(CsvRecordReader reader)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new DatasetFormatException(e.Message, e);
+        }
     }
 
     private static string ReadText(Stream stream, string? source)
@@ -175,7 +195,7 @@ public sealed class CsvTable
             return [.. options.ColumnNames!];
         }
 
-        if (!reader.MoveNext())
+        if (!MoveNext(reader))
         {
             throw new DatasetFormatException($"{source ?? "the stream"} is empty, but a header line was expected");
         }

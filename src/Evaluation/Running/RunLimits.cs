@@ -1,3 +1,4 @@
+using ModelGrid.Evaluation.Kinds;
 using ModelGrid.Evaluation.Suites;
 
 namespace ModelGrid.Evaluation.Running;
@@ -8,12 +9,16 @@ namespace ModelGrid.Evaluation.Running;
 public sealed record RunLimits(TimeSpan WallClock, long MemoryBytes)
 {
     /// <summary>The limits of <paramref name="spec"/> under <paramref name="settings"/>' caps.</summary>
-    public static RunLimits For(SuiteSpec spec, RunSettings settings)
+    /// <param name="spec">The suite's spec.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="kinds">The suite kinds, whose defaults apply where the suite declares no limit; <see cref="SuiteKinds.Default"/> when null.</param>
+    public static RunLimits For(SuiteSpec spec, RunSettings settings, SuiteKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(settings);
-        var wallClock = spec.Limits?.WallClock ?? SuiteLimits.DefaultWallClock(spec.Kind);
-        var memory = spec.Limits?.MemoryBytes ?? SuiteLimits.DefaultMemoryBytes(spec.Kind);
+        var kind = (kinds ?? SuiteKinds.Default).Get(spec.Kind);
+        var wallClock = spec.Limits?.WallClock ?? kind.DefaultWallClock;
+        var memory = spec.Limits?.MemoryBytes ?? kind.DefaultMemoryBytes;
         if (settings.MaxWallClock is { } maxWallClock && maxWallClock < wallClock)
         {
             wallClock = maxWallClock;

@@ -15,6 +15,9 @@ public sealed record DataSpec(
     LabelSpec? Label,
     string? RowKey)
 {
+    /// <summary>No data of these formats: the spec of a kind that reads its data its own way.</summary>
+    public static DataSpec None { get; } = new(DataFormat.Generated, null, null, [], null, null);
+
     /// <summary>The declared artifacts the data come from, in a fixed order.</summary>
     public IReadOnlyList<string> Artifacts => Format switch
     {

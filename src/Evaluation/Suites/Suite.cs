@@ -1,3 +1,5 @@
+using ModelGrid.Evaluation.Kinds;
+
 namespace ModelGrid.Evaluation.Suites;
 
 /// <summary>A suite as loaded from its folder: the checked spec, its digest and the artifacts it reads.</summary>
@@ -9,7 +11,10 @@ namespace ModelGrid.Evaluation.Suites;
 public sealed record Suite(SuiteSpec Spec, string Digest, IReadOnlyList<ArtifactRef> Artifacts, string? Folder, string? DataCard)
 {
     /// <summary>Loads the suite in <paramref name="folder"/>; its artifacts must be declared in <paramref name="artifacts"/>.</summary>
-    public static Suite Load(string folder, IArtifactFiles artifacts)
+    /// <param name="folder">The suite's folder.</param>
+    /// <param name="artifacts">The declared artifacts.</param>
+    /// <param name="kinds">The suite kinds; <see cref="SuiteKinds.Default"/> when null.</param>
+    public static Suite Load(string folder, IArtifactFiles artifacts, SuiteKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var file = Path.Combine(folder, SuiteLoader.SpecFileName);
@@ -18,7 +23,7 @@ public sealed record Suite(SuiteSpec Spec, string Digest, IReadOnlyList<Artifact
             throw new SuiteFormatException($"{file}: no such file; a suite is a folder holding {SuiteLoader.SpecFileName}");
         }
 
-        var spec = SuiteLoader.Parse(File.ReadAllText(file), file);
+        var spec = SuiteLoader.Parse(File.ReadAllText(file), file, kinds);
         if (!string.Equals(Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), spec.Id, StringComparison.Ordinal))
         {
             throw new SuiteFormatException($"{file}: id '{spec.Id}' must equal the folder's name");
@@ -33,15 +38,21 @@ public sealed record Suite(SuiteSpec Spec, string Digest, IReadOnlyList<Artifact
                 : throw new SuiteFormatException($"{file}: data-card '{cardName}' is not a file beside {SuiteLoader.SpecFileName}");
         }
 
-        return Create(spec, artifacts, folder, dataCard, file);
+        return Create(spec, artifacts, folder, dataCard, file, kinds);
     }
 
-    /// <summary>A suite from a spec already parsed.</summary>
-    public static Suite Create(SuiteSpec spec, IArtifactFiles artifacts, string? folder = null, string? dataCard = null, string? file = null)
+    /// <summary>A suite from a spec already parsed; its kind names the artifacts it reads (<see cref="ISuiteKind.Artifacts"/>).</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="artifacts">The declared artifacts.</param>
+    /// <param name="folder">The suite's folder, or null.</param>
+    /// <param name="dataCard">The data card's text, or null.</param>
+    /// <param name="file">The spec's file, for errors.</param>
+    /// <param name="kinds">The suite kinds; <see cref="SuiteKinds.Default"/> when null.</param>
+    public static Suite Create(SuiteSpec spec, IArtifactFiles artifacts, string? folder = null, string? dataCard = null, string? file = null, SuiteKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(artifacts);
-        var refs = spec.Data.Artifacts
+        var refs = (kinds ?? SuiteKinds.Default).Get(spec.Kind).Artifacts(spec)
             .Select(name => artifacts.Describe(name)
                 ?? throw new SuiteFormatException($"{file ?? spec.Name}: '{name}' is not a declared artifact (artifacts.json)"))
             .ToList();
@@ -49,9 +60,12 @@ public sealed record Suite(SuiteSpec Spec, string Digest, IReadOnlyList<Artifact
     }
 
     /// <summary>Loads every suite folder under <paramref name="root"/> (each subfolder holding <c>suite.yaml</c>), by id.</summary>
-    public static IReadOnlyList<Suite> LoadAll(string root, IArtifactFiles artifacts) =>
+    /// <param name="root">The folder of suite folders.</param>
+    /// <param name="artifacts">The declared artifacts.</param>
+    /// <param name="kinds">The suite kinds; <see cref="SuiteKinds.Default"/> when null.</param>
+    public static IReadOnlyList<Suite> LoadAll(string root, IArtifactFiles artifacts, SuiteKinds? kinds = null) =>
         [.. Directory.EnumerateDirectories(root)
             .Where(d => File.Exists(Path.Combine(d, SuiteLoader.SpecFileName)))
             .Order(StringComparer.Ordinal)
-            .Select(d => Load(d, artifacts))];
+            .Select(d => Load(d, artifacts, kinds))];
 }

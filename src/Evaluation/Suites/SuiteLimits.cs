@@ -2,7 +2,8 @@ namespace ModelGrid.Evaluation.Suites;
 
 /// <summary>
 /// The <c>limits</c> a suite declares: how long one run may take and how much memory it may add to the process.
-/// Either may be left out for the kind's default; a worker may lower both (<c>Grid:Worker:MaxJobDuration</c>,
+/// Either may be left out for the kind's default (<see cref="Kinds.ISuiteKind.DefaultWallClock"/>,
+/// <see cref="Kinds.ISuiteKind.DefaultMemoryBytes"/>); a worker may lower both (<c>Grid:Worker:MaxJobDuration</c>,
 /// <c>Grid:Worker:MaxJobMemoryBytes</c>).
 /// </summary>
 /// <param name="WallClock">The wall-clock limit of one run, or null for the kind's default.</param>
@@ -20,13 +21,4 @@ public sealed record SuiteLimits(TimeSpan? WallClock, long? MemoryBytes)
 
     /// <summary>The largest memory ceiling a suite may declare.</summary>
     public const long MaxMemoryBytes = 1L << 40;
-
-    /// <summary>
-    /// The wall-clock limit of a suite that declares none: a throughput sweep is bounded by its iteration counts, an
-    /// accuracy or bias run by its data.
-    /// </summary>
-    public static TimeSpan DefaultWallClock(SuiteKind kind) => kind == SuiteKind.Throughput ? TimeSpan.FromMinutes(15) : TimeSpan.FromMinutes(30);
-
-    /// <summary>The memory ceiling of a suite that declares none.</summary>
-    public static long DefaultMemoryBytes(SuiteKind kind) => 4L << 30;
 }

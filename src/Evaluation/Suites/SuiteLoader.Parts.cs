@@ -5,7 +5,7 @@ namespace ModelGrid.Evaluation.Suites;
 /// <summary>The fairness, bootstrap, throughput and limits parts of a suite.</summary>
 public static partial class SuiteLoader
 {
-    private static FairnessSpec ReadFairness(YamlObject fairness, DataSpec data)
+    internal static FairnessSpec ReadFairness(YamlObject fairness, DataSpec data)
     {
         if (data.Format != DataFormat.Csv)
         {
@@ -67,7 +67,7 @@ public static partial class SuiteLoader
         return spec;
     }
 
-    private static BootstrapSpec ReadBootstrap(YamlObject bootstrap)
+    internal static BootstrapSpec ReadBootstrap(YamlObject bootstrap)
     {
         var spec = new BootstrapSpec(
             bootstrap.Int("replicates", BootstrapOptions.MinimumReplicates, BootstrapOptions.MinimumReplicates, BootstrapOptions.MaximumReplicates),
@@ -77,7 +77,7 @@ public static partial class SuiteLoader
         return spec;
     }
 
-    private static ThroughputSpec ReadThroughput(YamlObject throughput)
+    internal static ThroughputSpec ReadThroughput(YamlObject throughput)
     {
         var batches = ReadPositiveInts(throughput, "batch-sizes", [1, 8, 32], 65_536);
         var threads = ReadPositiveInts(throughput, "threads", [1, 2], 256);

@@ -1,4 +1,4 @@
-using ModelGrid.Evaluation.Metrics;
+using ModelGrid.Evaluation.Kinds;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +7,9 @@ namespace ModelGrid.Evaluation.Suites;
 /// <summary>
 /// Reads <c>suite.yaml</c> into a <see cref="SuiteSpec"/> and checks it against the schema: unknown keys, missing
 /// required ones, values out of range and settings that contradict each other are <see cref="SuiteFormatException"/>s
-/// naming the file and the key. The schema is documented in <c>eval-suites/README.md</c>.
+/// naming the file and the key. The loader reads the parts every suite has and leaves the rest to the suite's kind
+/// (<see cref="ISuiteKind.Read"/>, looked up in <see cref="SuiteKinds"/>). The schema is documented in
+/// <c>eval-suites/README.md</c>.
 /// </summary>
 public static partial class SuiteLoader
 {
@@ -15,7 +17,10 @@ public static partial class SuiteLoader
     public const string SpecFileName = "suite.yaml";
 
     /// <summary>Reads and checks <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
-    public static SuiteSpec Parse(string yaml, string file = SpecFileName)
+    /// <param name="yaml">The spec's text.</param>
+    /// <param name="file">The file it came from, for errors.</param>
+    /// <param name="kinds">The suite kinds; <see cref="SuiteKinds.Default"/> when null.</param>
+    public static SuiteSpec Parse(string yaml, string file = SpecFileName, SuiteKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var stream = new YamlStream();
@@ -33,10 +38,11 @@ public static partial class SuiteLoader
             throw new SuiteFormatException($"{file}: must hold one YAML mapping");
         }
 
-        return Read(YamlObject.Root(root, file));
+        return Read(YamlObject.Root(root, file), kinds ?? SuiteKinds.Default);
     }
 
-    private static SuiteSpec Read(YamlObject root)
+    /// <summary>The common parts; the kind reads the rest (<see cref="ISuiteKind.Read"/>).</summary>
+    private static SuiteSpec Read(YamlObject root, SuiteKinds kinds)
     {
         var id = root.RequiredString("id");
         if (!SuiteNames.IsValidId(id))
@@ -45,93 +51,35 @@ public static partial class SuiteLoader
         }
 
         var version = root.Int("version", 1, 1, 1_000_000);
-        var kind = root.Enum("kind", SuiteKind.Accuracy, ("accuracy", SuiteKind.Accuracy), ("bias", SuiteKind.Bias), ("throughput", SuiteKind.Throughput));
+        var name = root.OptionalString("kind") ?? SuiteKind.Accuracy.Name;
+        var kind = (SuiteKind.IsValidName(name) ? kinds.Find(new SuiteKind(name)) : null)
+            ?? throw root.Error("kind", $"must be one of {string.Join(", ", kinds.Names)}, not '{name}'");
         var description = root.RequiredString("description");
         var dataCard = root.OptionalString("data-card");
-        var task = root.Enum("task", TaskKind.Binary, ("binary", TaskKind.Binary), ("multiclass", TaskKind.Multiclass));
         var execution = root.Enum(
             "execution",
-            kind == SuiteKind.Throughput ? ExecutionRequirement.Cpu : ExecutionRequirement.Auto,
+            kind.DefaultExecution,
             ("auto", ExecutionRequirement.Auto),
             ("cpu", ExecutionRequirement.Cpu),
             ("gpu", ExecutionRequirement.Gpu));
-        var data = ReadData(root.RequiredObject("data"), kind, task);
-
-        IReadOnlyList<ModelInputSpec> inputs = [];
-        OutputSpec? output = null;
-        var batchSize = 256;
-        var model = root.Object("model");
-        if (kind == SuiteKind.Throughput)
-        {
-            if (model is not null)
-            {
-                throw root.Error("model", "is not used by a throughput suite: inputs are generated from the model's declared shapes");
-            }
-        }
-        else
-        {
-            if (model is null)
-            {
-                throw root.Error("model", "is required");
-            }
-
-            inputs = ReadInputs(model, data);
-            output = ReadOutput(model.RequiredObject("output"), task);
-            batchSize = model.Int("batch-size", 256, 1, 1_000_000);
-            model.Done();
-        }
-
-        var fairnessNode = root.Object("fairness");
-        FairnessSpec? fairness = null;
-        if (kind == SuiteKind.Bias)
-        {
-            if (task != TaskKind.Binary)
-            {
-                throw root.Error("task", "must be binary for a bias suite: group fairness metrics are defined for binary predictions");
-            }
-
-            fairness = ReadFairness(fairnessNode ?? throw root.Error("fairness", "is required for a bias suite"), data);
-        }
-        else if (fairnessNode is not null)
-        {
-            throw root.Error("fairness", "is only used by a bias suite");
-        }
-
-        var bootstrapNode = root.Object("bootstrap");
-        BootstrapSpec? bootstrap = null;
-        if (kind != SuiteKind.Throughput)
-        {
-            bootstrap = bootstrapNode is null ? new BootstrapSpec(BootstrapOptions.MinimumReplicates, 0, 0.95) : ReadBootstrap(bootstrapNode);
-        }
-        else if (bootstrapNode is not null)
-        {
-            throw root.Error("bootstrap", "is not used by a throughput suite");
-        }
-
-        var bins = root.Int("calibration-bins", ScoreMetrics.DefaultCalibrationBins, 1, 1000);
-        var throughputNode = root.Object("throughput");
-        ThroughputSpec? throughput = null;
-        if (kind == SuiteKind.Throughput)
-        {
-            throughput = ReadThroughput(throughputNode ?? throw root.Error("throughput", "is required for a throughput suite"));
-        }
-        else if (throughputNode is not null)
-        {
-            throw root.Error("throughput", "is only used by a throughput suite");
-        }
-
+        var spec = kind.Read(new SuiteHeader(id, version, kind.Kind, description, dataCard, execution), root);
         var limitsNode = root.Object("limits");
         var limits = limitsNode is null ? null : ReadLimits(limitsNode);
         root.Done();
-        return new SuiteSpec(id, version, kind, description, dataCard, task, execution, data, inputs, output, batchSize, fairness, bootstrap, bins, throughput, limits);
+        return spec with { Limits = limits };
     }
 
-    private static DataSpec ReadData(YamlObject data, SuiteKind kind, TaskKind task)
+    /// <summary>The <c>task</c> of a classification suite (binary unless declared).</summary>
+    internal static TaskKind ReadTask(YamlObject root) =>
+        root.Enum("task", TaskKind.Binary, ("binary", TaskKind.Binary), ("multiclass", TaskKind.Multiclass));
+
+    /// <summary>The <c>data</c> part: labelled rows, or generated inputs when <paramref name="generated"/>.</summary>
+    internal static DataSpec ReadData(YamlObject data, bool generated, TaskKind task)
     {
         var format = data.Enum("format", DataFormat.Csv, ("csv", DataFormat.Csv), ("idx", DataFormat.Idx), ("generated", DataFormat.Generated));
-        if ((format == DataFormat.Generated) != (kind == SuiteKind.Throughput))
+        if ((format == DataFormat.Generated) != generated)
         {
-            throw data.Error("format", kind == SuiteKind.Throughput
+            throw data.Error("format", generated
                 ? "must be 'generated' for a throughput suite"
                 : "'generated' is only for throughput suites: accuracy and bias need labelled data");
         }
@@ -300,7 +248,7 @@ public static partial class SuiteLoader
         return spec;
     }
 
-    private static List<ModelInputSpec> ReadInputs(YamlObject model, DataSpec data)
+    internal static List<ModelInputSpec> ReadInputs(YamlObject model, DataSpec data)
     {
         var inputs = new List<ModelInputSpec>();
         foreach (var input in model.Objects("inputs"))
@@ -360,7 +308,7 @@ public static partial class SuiteLoader
         return inputs;
     }
 
-    private static OutputSpec ReadOutput(YamlObject output, TaskKind task)
+    internal static OutputSpec ReadOutput(YamlObject output, TaskKind task)
     {
         var kind = output.Enum<OutputKind?>("kind", null, ("probabilities", OutputKind.Probabilities), ("logits", OutputKind.Logits), ("label", OutputKind.Label))
             ?? throw output.Error("kind", "is required: probabilities, logits or label");

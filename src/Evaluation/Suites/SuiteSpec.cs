@@ -8,7 +8,7 @@ namespace ModelGrid.Evaluation.Suites;
 /// </summary>
 /// <param name="Id">The suite's id, e.g. <c>adult-income</c>.</param>
 /// <param name="Version">The suite's version; a change to what it computes takes a new one.</param>
-/// <param name="Kind">Accuracy, bias or throughput.</param>
+/// <param name="Kind">The suite's kind (accuracy, bias, throughput or another registered kind).</param>
 /// <param name="Description">One line for listings.</param>
 /// <param name="DataCard">The data card's file name beside <c>suite.yaml</c>, or null.</param>
 /// <param name="Task">Binary or multiclass (not for throughput).</param>
@@ -24,6 +24,10 @@ namespace ModelGrid.Evaluation.Suites;
 /// <param name="Limits">
 /// The declared wall-clock limit and memory ceiling, or null for the kind's defaults. Left out of the digest when not
 /// declared, so suites written before limits existed keep their digests.
+/// </param>
+/// <param name="Section">
+/// The settings of a kind of its own (a record the kind reads, <see cref="Kinds.SuiteHeader.Spec"/>), or null for the
+/// built-in kinds, whose settings are the parameters above. Serialized into the digest when present.
 /// </param>
 public sealed record SuiteSpec(
     string Id,
@@ -41,7 +45,8 @@ public sealed record SuiteSpec(
     BootstrapSpec? Bootstrap,
     int CalibrationBins,
     ThroughputSpec? Throughput,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SuiteLimits? Limits = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SuiteLimits? Limits = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Section = null)
 {
     /// <summary><c>id@version</c>.</summary>
     public string Name => $"{Id}@{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -5,9 +5,11 @@ namespace ModelGrid.Evaluation.Suites;
 
 /// <summary>
 /// A strict view of one YAML mapping: every key read is ticked off, and <see cref="Done"/> refuses any key the schema
-/// does not know, so a typo is an error, never a silently ignored setting.
+/// does not know, so a typo is an error, never a silently ignored setting. A suite kind reads its part of
+/// <c>suite.yaml</c> through it (<see cref="Kinds.ISuiteKind.Read"/>).
 /// </summary>
-internal sealed class YamlObject(YamlMappingNode node, string path, string file)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each reader is named after the YAML value it reads.")]
+public sealed class YamlObject(YamlMappingNode node, string path, string file)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 

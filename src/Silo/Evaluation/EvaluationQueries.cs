@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text;
 using ModelGrid.Api;
 using ModelGrid.Auth;
 using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Kinds;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 using ModelGrid.Evaluations;
@@ -23,8 +23,6 @@ public sealed class EvaluationQueries(
     SubmissionLimiter limiter,
     WorkerAvailability workers)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<SuiteData>>> _data = new(StringComparer.Ordinal);
-
     /// <summary>Checks and submits an evaluation; a duplicate returns the existing job (and its result when it has one).</summary>
     public async Task<EvaluationView> SubmitAsync(Principal caller, SubmitEvaluationRequest request, CancellationToken cancellationToken)
     {
@@ -83,7 +81,7 @@ public sealed class EvaluationQueries(
         var gpu = suite.Spec.Execution == ExecutionRequirement.Gpu;
         var spec = new JobSpec(
             version.Model, version.Number, version.RevisionId!, suite.Spec.Id, suite.Digest, Evaluator.Version,
-            gpu ? HardwareClasses.Gpu : HardwareClasses.Cpu, gpu, suite.Spec.Kind == SuiteKind.Throughput, requester);
+            gpu ? HardwareClasses.Gpu : HardwareClasses.Cpu, gpu, SuiteKinds.Default.Get(suite.Spec.Kind).MeasuresHardware, requester);
         // The job records its result on the version (a reused copy at once, another version's job when it succeeds).
         return await submitter.SubmitAsync(spec, force, model => ModelAccess.CanReadAsync(grains, reader, model));
     }
@@ -151,9 +149,10 @@ public sealed class EvaluationQueries(
         }
 
         var suite = suites.Get(suiteId);
-        if (suite.Spec.Kind == SuiteKind.Throughput)
+        var kind = SuiteKinds.Default.Get(suite.Spec.Kind);
+        if (kind.NotComparable(suite) is { } why)
         {
-            throw HubException.Invalid($"suite {suite.Spec.Id} measures speed; compare versions on an accuracy or bias suite");
+            throw HubException.Invalid(why);
         }
 
         var chosen = baseline ?? versions[0];
@@ -176,10 +175,9 @@ public sealed class EvaluationQueries(
             compared.Add(new ComparedVersion(number, report, predictions));
         }
 
-        var data = await _data.GetOrAdd(suite.Digest, _ => new Lazy<Task<SuiteData>>(() => SuiteData.LoadAsync(suite.Spec, artifacts))).Value;
         try
         {
-            return VersionComparison.Compare(suite, data, compared, chosen);
+            return await kind.CompareAsync(suite, artifacts, compared, chosen, cancellationToken);
         }
         catch (ArgumentException e)
         {

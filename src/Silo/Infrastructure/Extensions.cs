@@ -94,6 +94,9 @@ public static class Extensions
         });
         services.AddSingleton(sp => PathRedactor.ForWorker(sp.GetRequiredService<WeightCache>().Folder, storage.FullPath));
         services.AddSingleton<HubArtifactFiles>();
+        // Read here, at start-up: every kind the engine registers then has its presentation in
+        // SuiteKindPresentations.Default before a grain renders a card.
+        services.AddSingleton(ModelGrid.Evaluation.Kinds.SuiteKinds.Default);
         services.AddSingleton<SuiteCatalog>();
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<SubmissionLimiter>();

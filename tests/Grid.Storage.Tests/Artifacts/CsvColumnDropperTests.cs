@@ -42,6 +42,36 @@ public sealed class CsvColumnDropperTests
     }
 
     [Fact]
+    public async Task TransformAsync_ByteOrderMark_MatchesTheFirstHeaderAndIsNotWritten()
+    {
+        var output = await TransformAsync("\uFEFFid,name\n1,x\n", ["id"]);
+
+        Assert.Equal("name\nx\n", output);
+    }
+
+    [Fact]
+    public async Task TransformAsync_LoneCrAndCrlfInsideQuotes_EndRecordsAndStayInTheValue()
+    {
+        var output = await TransformAsync("a,b,c\r1,\"x\r\ny\",2\r3,4,5", ["a"]);
+
+        Assert.Equal("b,c\n\"x\r\ny\",2\n4,5\n", output);
+    }
+
+    [Fact]
+    public async Task TransformAsync_EmptyLine_IsKept()
+    {
+        Assert.Equal("a\n\n1\n", await TransformAsync("a,b\n\n1,2\n", ["b"]));
+    }
+
+    [Fact]
+    public async Task TransformAsync_TextAfterClosingQuote_IsAnErrorNamingTheLine()
+    {
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => TransformAsync("a,b\n\"1\"x,2\n", ["b"]));
+
+        Assert.Equal("the CSV is malformed: line 2: 'x' follows the closing quote of field 1; a delimiter or a line end was expected", error.Message);
+    }
+
+    [Fact]
     public async Task TransformAsync_NothingDropped_ReproducesTheShippedCompasFileByteForByte()
     {
         // The derived COMPAS file was written by the same rules (minimal quoting, LF): re-writing it must change nothing.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Kinds;
 
 namespace ModelGrid.Evaluation.Reporting;
 
@@ -19,14 +20,19 @@ public static class ComparisonText
     private const string DeltaLabel = "  Δ";
     private static readonly int LabelWidth = Math.Max(ValueLabel.Length, DeltaLabel.Length);
 
-    /// <summary>The rows terminals show by default (the API and <c>--all</c> give every one): headline rates and the fairness gaps.</summary>
-    public static IReadOnlyCollection<string> HeadlineMetrics { get; } =
-    [
-        "accuracy", "false_positive_rate", "false_negative_rate", "selection_rate", "roc_auc",
-        "demographic_parity_difference.between_groups", "equalized_odds_difference.worst_case.between_groups",
-        "group[African-American].false_positive_rate", "group[Caucasian].false_positive_rate",
-        "group[Female].selection_rate", "group[Male].selection_rate",
-    ];
+    /// <summary>
+    /// The rows terminals show by default (the API and <c>--all</c> give every one): what each kind registered in
+    /// <see cref="SuiteKindPresentations.Default"/> names as its comparison headline (<see cref="ISuiteKindPresentation.ComparisonHeadline"/>).
+    /// </summary>
+    public static IReadOnlyCollection<string> HeadlineMetrics => Headline(SuiteKindPresentations.Default);
+
+    /// <summary>The rows terminals show by default for the kinds of <paramref name="kinds"/>.</summary>
+    /// <param name="kinds">The kinds' presentations.</param>
+    public static IReadOnlyCollection<string> Headline(SuiteKindPresentations kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return [.. kinds.All.SelectMany(k => k.ComparisonHeadline).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// The comparison laid out within <paramref name="width"/> columns where its values allow; <paramref name="metrics"/>

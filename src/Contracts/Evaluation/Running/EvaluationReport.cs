@@ -11,7 +11,7 @@ namespace ModelGrid.Evaluation.Running;
 /// <param name="Suite">The suite's id.</param>
 /// <param name="SuiteVersion">The suite's version.</param>
 /// <param name="SuiteDigest">The suite digest.</param>
-/// <param name="Kind">Accuracy, bias or throughput.</param>
+/// <param name="Kind">The suite's kind (accuracy, bias, throughput or another registered kind).</param>
 /// <param name="Task">Binary or multiclass.</param>
 /// <param name="Evaluator">The evaluator version (the engine's evaluator version, e.g. <c>modelgrid-eval/1</c>).</param>
 /// <param name="ModelSha256">SHA-256 of the model file evaluated.</param>

@@ -1,13 +1,15 @@
 using System.Buffers;
 
-namespace ModelGrid.Evaluation.Data;
+namespace ModelGrid.Formats;
 
 /// <summary>
 /// An RFC 4180 record reader over the whole text of a file: quoted fields may hold delimiters, doubled quotes and line
 /// breaks; lines end in CRLF, LF or a lone CR; the last line may lack one. The fields of the current record live in
-/// one reused character buffer, so reading allocates nothing per field.
+/// one reused character buffer, so reading allocates nothing per field. A byte order mark decoded as the first
+/// character is skipped. Text that is not CSV (an unterminated quote, text after a closing quote) is a
+/// <see cref="CsvFormatException"/>.
 /// </summary>
-internal sealed class CsvRecordReader
+public sealed class CsvRecordReader
 {
     private const char Quote = '"';
 
@@ -25,18 +27,24 @@ internal sealed class CsvRecordReader
     private int _position;
     private int _line = 1;
 
-    public CsvRecordReader(string text, CsvReadOptions options, string? source)
+    /// <summary>A reader positioned before the first record of <paramref name="text"/>.</summary>
+    /// <param name="text">The whole text, decoded.</param>
+    /// <param name="dialect">The delimiter, trimming and empty lines.</param>
+    /// <param name="source">The file's name for messages ("file line 12"), or null.</param>
+    public CsvRecordReader(string text, CsvDialect dialect, string? source)
     {
-        if (options.Delimiter is Quote or '\r' or '\n')
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (!CsvDialect.CanDelimit(dialect.Delimiter))
         {
-            throw new ArgumentException($"'{options.Delimiter}' cannot be a delimiter: it is a quote or a line break.", nameof(options));
+            throw new ArgumentException($"'{dialect.Delimiter}' cannot be a delimiter: it is a quote or a line break.", nameof(dialect));
         }
 
         _text = text;
         _source = source;
-        _delimiter = options.Delimiter;
-        _trim = options.TrimValues;
-        _skipEmptyLines = options.SkipEmptyLines;
+        _delimiter = dialect.Delimiter;
+        _trim = dialect.TrimValues;
+        _skipEmptyLines = dialect.SkipEmptyLines;
         _fieldEnds = SearchValues.Create([_delimiter, '\r', '\n']);
         // A tab delimiter is never trimmed away.
         _blankChars = _delimiter == '\t' ? " " : " \t";
@@ -63,6 +71,7 @@ internal sealed class CsvRecordReader
     }
 
     /// <summary>Reads the next record; false at the end of the text.</summary>
+    /// <exception cref="CsvFormatException">The record is not RFC 4180 CSV.</exception>
     public bool MoveNext()
     {
         var text = _text.AsSpan();
@@ -140,7 +149,7 @@ internal sealed class CsvRecordReader
             var quote = rest.IndexOf(Quote);
             if (quote < 0)
             {
-                throw new DatasetFormatException(
+                throw new CsvFormatException(
                     $"{Where(_source, openingLine)}: the quoted field {FieldCount + 1} opened here is never closed (unterminated quote)");
             }
 
@@ -165,7 +174,7 @@ internal sealed class CsvRecordReader
 
         if (_position < text.Length && text[_position] != _delimiter && text[_position] is not ('\r' or '\n'))
         {
-            throw new DatasetFormatException(
+            throw new CsvFormatException(
                 $"{Where(_source, _line)}: '{text[_position]}' follows the closing quote of field {FieldCount + 1}; a delimiter or a line end was expected");
         }
     }

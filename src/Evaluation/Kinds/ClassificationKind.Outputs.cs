@@ -1,10 +1,12 @@
 using ModelGrid.Evaluation.Metrics;
+using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Runtime;
 using ModelGrid.Evaluation.Suites;
 
-namespace ModelGrid.Evaluation.Running;
+namespace ModelGrid.Evaluation.Kinds;
 
-public sealed partial class SuiteRunner
+/// <summary>Reading a classifier's outputs and computing its metrics.</summary>
+public sealed partial class ClassificationKind
 {
     private static OutputTensor Pick(OutputSpec output, IReadOnlyList<OutputTensor> outputs)
     {
@@ -136,12 +138,12 @@ public sealed partial class SuiteRunner
         var counts = ConfusionCounts.FromRows(labels, predicted);
         var rates = Bootstrap.Binary(counts, spec.Fairness?.ZeroDivision ?? ZeroDivisionPolicy.NaN, bootstrap);
         warnings.AddRange(rates.Warnings);
-        var values = rates.Intervals.Select(i => Value(i, i.Metric.StartsWith("overall.", StringComparison.Ordinal) ? i.Metric["overall.".Length..] : i.Metric)).ToList();
+        var values = rates.Intervals.Select(i => SuiteRunner.Value(i, i.Metric.StartsWith("overall.", StringComparison.Ordinal) ? i.Metric["overall.".Length..] : i.Metric)).ToList();
         if (spec.Output!.Kind != OutputKind.Label)
         {
             var scored = Bootstrap.Scores(labels, scores, spec.CalibrationBins, bootstrap);
             warnings.AddRange(scored.Warnings);
-            values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
+            values.AddRange(scored.Intervals.Select(i => SuiteRunner.Value(i, i.Metric)));
         }
 
         return values;
@@ -153,17 +155,14 @@ public sealed partial class SuiteRunner
         var confusion = MulticlassConfusion.Count(labels, predicted, classes);
         var counts = Bootstrap.Multiclass(confusion, ZeroDivisionPolicy.NaN, bootstrap);
         warnings.AddRange(counts.Warnings);
-        var values = counts.Intervals.Select(i => Value(i, i.Metric)).ToList();
+        var values = counts.Intervals.Select(i => SuiteRunner.Value(i, i.Metric)).ToList();
         if (spec.Output!.Kind != OutputKind.Label)
         {
             var scored = Bootstrap.MulticlassScores(labels, probabilities, classes, spec.CalibrationBins, bootstrap);
             warnings.AddRange(scored.Warnings);
-            values.AddRange(scored.Intervals.Select(i => Value(i, i.Metric)));
+            values.AddRange(scored.Intervals.Select(i => SuiteRunner.Value(i, i.Metric)));
         }
 
         return values;
     }
-
-    internal static MetricValue Value(MetricInterval interval, string name) =>
-        new(name, interval.Estimate, interval.Lower, interval.Upper, interval.ValidReplicates, interval.UndefinedReplicates);
 }
