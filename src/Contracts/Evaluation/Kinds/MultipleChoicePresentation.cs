@@ -58,6 +58,6 @@ public sealed class MultipleChoicePresentation : ISuiteKindPresentation
     }
 
     internal static string Interval(EvaluationReport report) => report.Bootstrap is { } b
-        ? string.Create(CultureInfo.InvariantCulture, $"{b.ConfidenceLevel:P0} bootstrap intervals ({b.Replicates:N0} replicates, seed {b.Seed})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{b.ConfidenceLevel * 100:0.#}% bootstrap intervals ({b.Replicates:N0} replicates, seed {b.Seed})")
         : "no intervals";
 }
