@@ -94,8 +94,8 @@ public sealed class MultipleChoiceKind : ISuiteKind
         var scored = clock.Elapsed.TotalMilliseconds;
         var metrics = MultipleChoiceEvaluation.Metrics(outcomes, LanguageSuites.Options(section.Bootstrap));
         run.Log(string.Create(CultureInfo.InvariantCulture, $"acc {metrics[LanguageKinds.Accuracy].Estimate:F4}, acc_norm {metrics[LanguageKinds.NormalizedAccuracy].Estimate:F4}"));
-        var report = run.Report(items.Count, LanguageSuites.Values(metrics), run.Environment(model.Session), new RunTimings(loaded, opened - loaded, scored - opened, clock.Elapsed.TotalMilliseconds - scored), [])
-            with { Bootstrap = section.Bootstrap };
+        var report = run.Report(items.Count, LanguageSuites.Values(metrics), run.Environment(model.Session), new RunTimings(loaded, opened - loaded, scored - opened, clock.Elapsed.TotalMilliseconds - scored), []);
+        report = report with { Bootstrap = section.Bootstrap };
         var predictions = new RowPredictions(
             [.. outcomes.Select(o => o.Item.Id)], [.. outcomes.Select(o => o.Item.Answer)], [.. outcomes.Select(o => o.Chosen)], [.. outcomes.Select(o => (double)o.ChosenNormalized)]);
         return new EvaluationOutcome(report, predictions);

@@ -86,8 +86,8 @@ public sealed class SentencePairsKind : ISuiteKind
         var scored = clock.Elapsed.TotalMilliseconds;
         var metrics = SentencePairEvaluation.Metrics(outcomes, LanguageSuites.Options(section.Bootstrap));
         run.Log(string.Create(CultureInfo.InvariantCulture, $"pct_stereotype {metrics[LanguageKinds.PercentStereotype].Estimate:F4} over {outcomes.Count} pairs"));
-        var report = run.Report(outcomes.Count, LanguageSuites.Values(metrics), run.Environment(model.Session), new RunTimings(loaded, opened - loaded, scored - opened, clock.Elapsed.TotalMilliseconds - scored), [])
-            with { Bootstrap = section.Bootstrap };
+        var report = run.Report(outcomes.Count, LanguageSuites.Values(metrics), run.Environment(model.Session), new RunTimings(loaded, opened - loaded, scored - opened, clock.Elapsed.TotalMilliseconds - scored), []);
+        report = report with { Bootstrap = section.Bootstrap };
         var predictions = new RowPredictions(
             [.. outcomes.Select(o => o.Pair.Index.ToString(CultureInfo.InvariantCulture))],
             [.. outcomes.Select(_ => 1)],
