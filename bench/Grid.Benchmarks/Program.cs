@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using ModelGrid.Benchmarks.Api;
 using ModelGrid.Benchmarks.Dispatch;
 using ModelGrid.Benchmarks.Fairness;
+using ModelGrid.Benchmarks.Generation;
 using ModelGrid.Benchmarks.Hub;
 using ModelGrid.Benchmarks.Throughput;
 
@@ -21,6 +22,7 @@ root.Subcommands.Add(ThroughputCommand.Build());
 root.Subcommands.Add(FairnessCommand.Build());
 root.Subcommands.Add(DispatchCommand.Build());
 root.Subcommands.Add(ApiLoadCommand.Build());
+root.Subcommands.Add(GenerationCommand.Build());
 
 // The commands handle SIGINT/SIGTERM themselves, so their cleanup (stopping servers and silos, deleting files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -179,13 +179,17 @@ public sealed class TestArtifactProvider : IDisposable
             : mismatched.Count > 0
                 ? $"{string.Join(", ", mismatched)} in the shared folder{from} {(mismatched.Count == 1 ? "does" : "do")} not match its declared size and SHA-256"
                 : $"neither {_settings.Mirrors[0]} nor {_settings.Mirrors[1]}{from} holds it";
-        var url = artifact.DownloadSource.ToUrl(_settings.SourceBaseUrl ?? new ArtifactOptions().SourceBaseUrl);
-        var download = _settings.Offline
-            ? $"downloading is off ({_settings.OfflineBecause})"
-            : $"downloading {url} failed ({e.InnerException?.Message ?? _refusals.GetValueOrDefault(url) ?? "no reason given"})";
-        var online = _settings.Offline
-            ? $", or let the tests download it with {TestArtifactSettings.OfflineVariable}=0"
-            : $", or run them where {url.Host} can be reached";
+        var url = artifact.DownloadSource?.ToUrl(_settings.SourceBaseUrl ?? new ArtifactOptions().SourceBaseUrl);
+        var download = url is null
+            ? "it has no public source to download (mirror only)"
+            : _settings.Offline
+                ? $"downloading is off ({_settings.OfflineBecause})"
+                : $"downloading {url} failed ({e.InnerException?.Message ?? _refusals.GetValueOrDefault(url) ?? "no reason given"})";
+        var online = url is null
+            ? string.Empty
+            : _settings.Offline
+                ? $", or let the tests download it with {TestArtifactSettings.OfflineVariable}=0"
+                : $", or run them where {url.Host} can be reached";
         return new ArtifactUnavailableException(
             $"artifact '{artifact.Name}' is not available to the tests: the cache {_settings.CacheFolder} does not hold it, {mirrors}, and {download}; " +
             $"set {TestArtifactSettings.SharedVariable}=/path/to/shared (the folder holding datasets/ and models/){online}",

@@ -31,6 +31,9 @@ public sealed class SuiteKinds
         Register(ClassificationKind.Accuracy);
         Register(ClassificationKind.Bias);
         Register(ThroughputKind.Instance);
+        Register(MultipleChoiceKind.Instance);
+        Register(SentencePairsKind.Instance);
+        Register(GenerationKind.Instance);
     }
 
     /// <summary>The process's registry: the shipped kinds, presented through <see cref="SuiteKindPresentations.Default"/>.</summary>

@@ -11,6 +11,9 @@ namespace ModelGrid.Silo.Apis;
 /// <summary>Third-party artifacts: list them with their state, fetch one (store → mirrors → source), or import supplied bytes.</summary>
 public static class ArtifactsApi
 {
+    /// <summary>The source shown for an artifact without a public address: it comes from the store or a mirror folder alone.</summary>
+    public const string MirrorOnlySource = "mirror only (no public source)";
+
     public static RouteGroupBuilder MapArtifactsApi(this RouteGroupBuilder api)
     {
         var artifacts = api.MapGroup("/artifacts").WithTags("Artifacts");
@@ -33,7 +36,7 @@ public static class ArtifactsApi
         {
             views.Add(new ArtifactView(
                 artifact.Name, artifact.Size, artifact.Sha256, artifact.License, artifact.Description,
-                artifact.DownloadSource.ToUrl(options.Value.SourceBaseUrl).ToString(), artifact.DerivedFrom?.Name,
+                artifact.DownloadSource?.ToUrl(options.Value.SourceBaseUrl).ToString() ?? MirrorOnlySource, artifact.DerivedFrom?.Name,
                 await resolver.IsStoredAsync(artifact.Name, cancellationToken)));
         }
 

@@ -4,7 +4,9 @@ namespace ModelGrid.Storage.Artifacts;
 
 /// <summary>
 /// A third-party file the project uses but does not ship: its name (the file name mirrors hold), size, SHA-256 and
-/// licence, and either a pinned <see cref="Source"/> or, for a derived file, the <see cref="DerivedFrom"/> original.
+/// licence, and one of: a pinned <see cref="Source"/>; for a derived file, the <see cref="DerivedFrom"/> original; for a
+/// file no public address serves byte for byte (a converted model), <see cref="MirrorOnly"/>, which says how it was made.
+/// A mirror-only artifact comes from the store or a mirror folder alone.
 /// </summary>
 public sealed record ArtifactDescriptor(
     string Name,
@@ -13,7 +15,8 @@ public sealed record ArtifactDescriptor(
     string License,
     string? Description,
     ArtifactSource? Source,
-    ArtifactOrigin? DerivedFrom)
+    ArtifactOrigin? DerivedFrom,
+    string? MirrorOnly = null)
 {
     /// <summary>Checks the descriptor; null when valid, else a one-line reason.</summary>
     public string? Validate()
@@ -28,9 +31,14 @@ public sealed record ArtifactDescriptor(
             return $"artifact '{Name}' needs a size and a lowercase hex sha256";
         }
 
-        if ((Source is null) == (DerivedFrom is null))
+        if ((Source is null ? 0 : 1) + (DerivedFrom is null ? 0 : 1) + (MirrorOnly is null ? 0 : 1) != 1)
         {
-            return $"artifact '{Name}' needs exactly one of source and derivedFrom";
+            return $"artifact '{Name}' needs exactly one of source, derivedFrom and mirrorOnly";
+        }
+
+        if (MirrorOnly is not null && string.IsNullOrWhiteSpace(MirrorOnly))
+        {
+            return $"mirror-only artifact '{Name}' must say how it was made";
         }
 
         if (DerivedFrom is { } origin)
@@ -49,6 +57,6 @@ public sealed record ArtifactDescriptor(
         return null;
     }
 
-    /// <summary>Where it is downloaded from: its own source, or its original's.</summary>
-    public ArtifactSource DownloadSource => Source ?? DerivedFrom!.Source;
+    /// <summary>Where it is downloaded from: its own source, or its original's; null for a mirror-only artifact.</summary>
+    public ArtifactSource? DownloadSource => Source ?? DerivedFrom?.Source;
 }

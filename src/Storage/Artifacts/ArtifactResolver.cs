@@ -51,12 +51,17 @@ public sealed partial class ArtifactResolver(
                 return mirrored;
             }
 
+            if (artifact.DownloadSource is not { } source)
+            {
+                throw Unavailable(artifact, notes, "it has no public source to download (mirror only)");
+            }
+
             if (options.Value.Offline)
             {
                 throw Unavailable(artifact, notes, "downloading is off (Grid:Artifacts:Offline=true)");
             }
 
-            return await DownloadAsync(artifact, notes, cancellationToken);
+            return await DownloadAsync(artifact, source, notes, cancellationToken);
         }
         finally
         {
@@ -141,9 +146,9 @@ public sealed partial class ArtifactResolver(
         return null;
     }
 
-    private async Task<ResolvedArtifact> DownloadAsync(ArtifactDescriptor artifact, List<string> notes, CancellationToken cancellationToken)
+    private async Task<ResolvedArtifact> DownloadAsync(ArtifactDescriptor artifact, ArtifactSource source, List<string> notes, CancellationToken cancellationToken)
     {
-        var url = artifact.DownloadSource.ToUrl(options.Value.SourceBaseUrl);
+        var url = source.ToUrl(options.Value.SourceBaseUrl);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.DownloadTimeout);
         try
@@ -254,7 +259,7 @@ public sealed partial class ArtifactResolver(
         var message =
             $"artifact '{artifact.Name}' ({artifact.Size:N0} bytes, sha256 {artifact.Sha256[..12]}…) is not available: {string.Join("; ", notes)}. " +
             $"Provide it with 'grid artifacts import <folder holding {artifact.Name}>', or set Grid__Artifacts__Mirrors__0 to such a folder" +
-            (options.Value.Offline ? string.Empty : $", or allow the download of {artifact.DownloadSource.ToUrl(options.Value.SourceBaseUrl)}");
+            (options.Value.Offline || artifact.DownloadSource is not { } source ? string.Empty : $", or allow the download of {source.ToUrl(options.Value.SourceBaseUrl)}");
         return new ArtifactUnavailableException(message, inner);
     }
 

@@ -81,8 +81,8 @@ public sealed class SuiteKindsTests
         var kinds = new SuiteKinds();
         kinds.Register(new MeanOutputKind());
 
-        Assert.Equal(["accuracy", "bias", "throughput", "mean-output"], kinds.Names);
-        Assert.Equal(["accuracy", "bias", "throughput"], SuiteKinds.Default.Names);
+        Assert.Equal(["accuracy", "bias", "throughput", "multiple-choice", "sentence-pairs", "generation", "mean-output"], kinds.Names);
+        Assert.Equal(["accuracy", "bias", "throughput", "multiple-choice", "sentence-pairs", "generation"], SuiteKinds.Default.Names);
         Assert.Null(SuiteKindPresentations.Default.Find(MeanOutputPresentation.MeanOutput));
         Assert.NotNull(kinds.Presentations.Find(MeanOutputPresentation.MeanOutput));
     }
@@ -95,7 +95,7 @@ public sealed class SuiteKindsTests
 
         var error = Assert.Throws<SuiteFormatException>(() => SuiteLoader.Parse(Yaml.Replace("kind: mean-output", "kind: perplexity", StringComparison.Ordinal), kinds: kinds));
 
-        Assert.Equal("suite.yaml: kind must be one of accuracy, bias, throughput, mean-output, not 'perplexity'", error.Message);
+        Assert.Equal("suite.yaml: kind must be one of accuracy, bias, throughput, multiple-choice, sentence-pairs, generation, mean-output, not 'perplexity'", error.Message);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class SuiteCatalogTests
     {
         var suites = Suite.LoadAll(MirrorArtifacts.SuitesFolder, MirrorArtifacts.Instance);
 
-        Assert.Equal(["adult-income", "compas-recidivism", "mnist-accuracy", "throughput-cpu"], suites.Select(s => s.Spec.Id));
+        Assert.Equal(["adult-income", "compas-recidivism", "crows-pairs", "generation-cpu", "mnist-accuracy", "stories-choice", "throughput-cpu"], suites.Select(s => s.Spec.Id));
         Assert.All(suites, s =>
         {
             Assert.Matches("^[0-9a-f]{64}$", s.Digest);

@@ -35,7 +35,7 @@ public sealed class SuiteLoaderTests
 
     [Theory]
     [InlineData("description: a tiny suite", "description: a tiny suite\ndescriptio: typo", "descriptio is not a known setting here")]
-    [InlineData("kind: accuracy", "kind: fairness", "kind must be one of accuracy, bias, throughput, not 'fairness'")]
+    [InlineData("kind: accuracy", "kind: fairness", "kind must be one of accuracy, bias, throughput, multiple-choice, sentence-pairs, generation, not 'fairness'")]
     [InlineData("task: binary", "task: binary\nbootstrap: { replicates: 10 }", "bootstrap.replicates must be a whole number from 1000 to 1000000, not '10'")]
     [InlineData("task: binary", "task: binary\nfairness: { sensitive: [] }", "fairness is only used by a bias suite")]
     [InlineData("task: binary", "task: binary\ncalibration-bins: 0", "calibration-bins must be a whole number from 1 to 1000, not '0'")]

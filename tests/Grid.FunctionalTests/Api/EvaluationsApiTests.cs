@@ -218,7 +218,7 @@ public sealed class EvaluationsApiTests(GridAppFactory app)
         var suites = await app.Http().GetFromJsonAsync<List<SuiteView>>("/api/v1/suites", ApiJson.Options, Ct);
         var one = await app.Http().GetFromJsonAsync<SuiteView>("/api/v1/suites/mnist-accuracy", ApiJson.Options, Ct);
 
-        Assert.Equal(["adult-income", "compas-recidivism", "mnist-accuracy", "throughput-cpu"], suites!.Select(s => s.Id));
+        Assert.Equal(["adult-income", "compas-recidivism", "crows-pairs", "generation-cpu", "mnist-accuracy", "stories-choice", "throughput-cpu"], suites!.Select(s => s.Id));
         Assert.All(suites!, s => Assert.Matches("^[0-9a-f]{64}$", s.Digest));
         Assert.Equal(["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"], one!.Artifacts);
         Assert.StartsWith("---\n", one.DataCard, StringComparison.Ordinal);

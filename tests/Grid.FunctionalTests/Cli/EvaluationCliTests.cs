@@ -100,8 +100,8 @@ public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFix
         var one = await cli.RunAsync("eval", "suites", "compas-recidivism");
 
         Assert.True(list.ExitCode == 0, list.ToString());
-        Assert.Equal(["adult-income", "compas-recidivism", "mnist-accuracy", "throughput-cpu"], list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
-        Assert.Equal(4, json.Json.GetArrayLength());
+        Assert.Equal(["adult-income", "compas-recidivism", "crows-pairs", "generation-cpu", "mnist-accuracy", "stories-choice", "throughput-cpu"], list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+        Assert.Equal(7, json.Json.GetArrayLength());
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.StartsWith("compas-recidivism@1  bias, binary, auto  digest ", one.Stdout, StringComparison.Ordinal);
         Assert.Contains("compas-scores-two-years-nopii.csv", one.Stdout, StringComparison.Ordinal);

@@ -13,12 +13,15 @@ public sealed class SuiteKindPresentations
     private readonly Lock _lock = new();
     private volatile ISuiteKindPresentation[] _all = [];
 
-    /// <summary>A registry holding the built-in kinds: accuracy, bias and throughput.</summary>
+    /// <summary>A registry holding the built-in kinds: accuracy, bias, throughput and the language-model kinds (multiple-choice, sentence-pairs, generation).</summary>
     public SuiteKindPresentations()
     {
         Register(ClassificationPresentation.Accuracy);
         Register(ClassificationPresentation.Bias);
         Register(ThroughputPresentation.Instance);
+        Register(MultipleChoicePresentation.Instance);
+        Register(SentencePairsPresentation.Instance);
+        Register(GenerationPresentation.Instance);
     }
 
     /// <summary>The process's registry.</summary>

@@ -86,7 +86,7 @@ public static partial class MetricGlossary
             modifiers.Add(piece);
         }
 
-        return group is not null && (modifiers.Count > 0 || definition.Family != Rates)
+        return group is not null && (modifiers.Count > 0 || definition.Family is not (Rates or Language))
             ? null
             : new MetricExplanation(name, Readable(readable, modifiers, group), definition, parts, better);
     }
