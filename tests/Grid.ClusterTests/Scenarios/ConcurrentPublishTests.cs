@@ -3,6 +3,7 @@ using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.ClusterTests.Cluster;
 using ModelGrid.Hub;
+using ModelGrid.Testing;
 
 namespace ModelGrid.ClusterTests.Scenarios;
 

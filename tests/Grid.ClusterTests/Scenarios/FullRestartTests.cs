@@ -4,6 +4,7 @@ using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.ClusterTests.Cluster;
 using ModelGrid.Evaluations;
+using ModelGrid.Testing;
 
 namespace ModelGrid.ClusterTests.Scenarios;
 

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using ModelGrid.Storage.Blobs;
+using ModelGrid.Testing;
 
 namespace ModelGrid.Storage.Tests.Blobs;
 

@@ -1,0 +1,4 @@
+using ModelGrid.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

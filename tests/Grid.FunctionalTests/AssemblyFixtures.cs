@@ -1,0 +1,3 @@
+using ModelGrid.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
