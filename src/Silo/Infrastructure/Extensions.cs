@@ -97,6 +97,7 @@ public static class Extensions
         services.AddSingleton(ModelGrid.Evaluation.Kinds.SuiteKinds.Default);
         services.AddSingleton<SuiteCatalog>();
         services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<VersionBom>();
         services.AddSingleton<SubmissionLimiter>();
         services.AddSingleton<WorkerAvailability>();
         services.AddSingleton<ConfiguredWorkerCapabilities>();
@@ -165,6 +166,7 @@ public static class Extensions
             api.MapFilesApi();
             api.MapUploadsApi();
             api.MapCardsApi();
+            api.MapBomApi();
             api.MapAliasesApi();
             api.MapTokensApi();
             api.MapArtifactsApi();

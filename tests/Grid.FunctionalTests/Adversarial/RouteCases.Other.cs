@@ -32,6 +32,7 @@ public static partial class RouteCases
             ["GET /api/v1/models/{owner}/{name}/versions/{reference}/card"] = Read(w => $"{Public(w).Path}/versions/1/card"),
             ["GET /api/v1/models/{owner}/{name}/versions/{reference}/cards"] = Read(w => $"{Public(w).Path}/versions/1/cards"),
             ["GET /api/v1/models/{owner}/{name}/versions/{reference}/cards/{revision}"] = Read(w => $"{Public(w).Path}/versions/1/cards/r1"),
+            ["GET /api/v1/models/{owner}/{name}/versions/{reference}/bom"] = Read(w => $"{Public(w).Path}/versions/1/bom"),
             ["POST /api/v1/models/{owner}/{name}/versions/{reference}/cards"] = new(Access.Publisher, Outcome.Ok(201), (_, _) => Call(
                 new WireRequest("POST", $"{ScratchPath}/versions/1/cards").Bytes("# A revision by the corpus\n"u8.ToArray(), "text/markdown"),
                 WriteScope.Under("state/", "cards/"))),

@@ -8,7 +8,7 @@ namespace ModelGrid.FunctionalTests.Cli;
 /// The real <c>grid eval</c> and <c>grid compare</c> against the real silo process, whose worker runs the evaluation
 /// demo at start; and <c>grid eval --local</c>, which must give a submitted job's figures exactly.
 /// </summary>
-public sealed class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFixture>
+public sealed partial class EvaluationCliTests(SiloFixture silo) : IClassFixture<SiloFixture>
 {
     private const string Model = "eval-suites/models/compas-recidivism/v4/model.onnx";
     private const string SuiteFolder = "eval-suites/compas-recidivism";
