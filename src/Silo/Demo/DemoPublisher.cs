@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ModelGrid.Auth;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Infrastructure;
 using ModelGrid.Storage.Artifacts;
@@ -12,20 +11,24 @@ namespace ModelGrid.Silo.Demo;
 /// created. When the artifact cannot be had, the silo still starts and says in one line what is missing.
 /// </summary>
 public sealed partial class DemoPublisher(
-    IGrainFactory grains,
-    ArtifactResolver artifacts,
+    DemoModelPublisher publisher,
     StartupGate gate,
     IHostApplicationLifetime lifetime,
     IOptions<DemoOptions> options,
     GridRoleSet roles,
-    DemoVersions demo,
     IServiceProvider services,
     RunConsole console,
     ILogger<DemoPublisher> logger) : BackgroundService
 {
     public const string ArtifactName = "mnist.onnx";
     public static readonly ModelId Model = new("demo", "mnist");
-    private const string Actor = DemoVersions.Actor;
+
+    /// <summary>The demo model: <c>mnist.onnx</c> with the card the project wrote.</summary>
+    public static DemoModel Mnist { get; } = new(
+        Model,
+        [ArtifactName],
+        "ModelGrid.Silo.Demo.mnist-card.md",
+        new ModelCreate("Handwritten-digit classifier (ONNX model zoo MNIST CNN), the grid's demonstration model.", "image-classification", "MIT", ["onnx", "mnist", "image-classification"], ModelVisibility.Public));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -107,50 +110,7 @@ public sealed partial class DemoPublisher(
     }
 
     /// <summary>Publishes the demo version unless the newest standing version already holds the same files.</summary>
-    public async Task<VersionDetails> PublishAsync(CancellationToken cancellationToken)
-    {
-        var resolved = await artifacts.ResolveAsync(ArtifactName, cancellationToken);
-        var files = new[] { new ManifestFile(ArtifactName, resolved.Artifact.Size, resolved.Artifact.Sha256) };
-        var revision = VersionManifest.Create(files).RevisionId;
-
-        await grains.GetGrain<IOwnerGrain>(Model.Owner).Ensure(Actor);
-        var model = grains.GetGrain<IModelGrain>(Model.ToString());
-        if (await model.Get() is null)
-        {
-            await model.Create(
-                new ModelCreate("Handwritten-digit classifier (ONNX model zoo MNIST CNN), the grid's demonstration model.", "image-classification", "MIT", ["onnx", "mnist", "image-classification"], ModelVisibility.Public),
-                Actor);
-        }
-
-        var latest = (await model.ListVersions()).FirstOrDefault(v => v.Status == VersionStatus.Published);
-        if (latest?.RevisionId == revision)
-        {
-            await demo.AbandonDraftsAsync(Model);
-            console.DemoUpToDate(Model, latest.Number);
-            return (await grains.GetGrain<IModelVersionGrain>(Model.VersionKey(latest.Number)).Get())!;
-        }
-
-        var published = await demo.PublishAsync(Model, new DraftRequest(files, await ReadCardAsync()));
-        await demo.AbandonDraftsAsync(Model);
-        console.DemoPublished(Model, published.Number, From(resolved));
-        return published;
-    }
-
-    private static string From(ResolvedArtifact resolved) => resolved.Provenance switch
-    {
-        ArtifactProvenance.Mirror => $"the mirror file {resolved.From}",
-        ArtifactProvenance.Download => resolved.From ?? "its pinned source",
-        ArtifactProvenance.Import => "an import",
-        _ => "the store",
-    };
-
-    private static async Task<string> ReadCardAsync()
-    {
-        await using var stream = typeof(DemoPublisher).Assembly.GetManifestResourceStream("ModelGrid.Silo.Demo.mnist-card.md")
-            ?? throw new InvalidOperationException("the demo model card is not embedded");
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync();
-    }
+    public Task<VersionDetails> PublishAsync(CancellationToken cancellationToken) => publisher.PublishAsync(Mnist, cancellationToken);
 
     private async Task WaitForStartAsync(CancellationToken stoppingToken)
     {

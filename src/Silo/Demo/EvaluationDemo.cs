@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ModelGrid.Auth;
 using ModelGrid.Evaluation.Reporting;
+using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluations;
 using ModelGrid.Hub;
 using ModelGrid.Silo.Evaluation;
@@ -11,14 +12,16 @@ using ModelGrid.Storage.Artifacts;
 namespace ModelGrid.Silo.Demo;
 
 /// <summary>
-/// The evaluation demo of the README's run command: publishes the project's sample models (Adult v1–v3, COMPAS
-/// v1–v4), submits every suite to the local worker, waits, and prints the MNIST accuracy and the cross-version
-/// fairness comparisons. A second run on the same data folder reuses the versions and results that exist. When data
-/// is missing, the summary names each missing artifact once, with the ways to provide it.
+/// The evaluation demo of the README's run command: publishes the demo language model <c>demo/stories260k</c> when its
+/// artifacts resolve and the project's sample models (Adult v1–v3, COMPAS v1–v4), submits every suite to the local
+/// worker, waits, and prints the MNIST accuracy, the language model's headline figures and the cross-version fairness
+/// comparisons. A second run on the same data folder reuses the versions and results that exist. When data is missing,
+/// the summary names each missing artifact once, with the ways to provide it; the rest of the demo runs as before.
 /// </summary>
 public sealed class EvaluationDemo(
     IGrainFactory grains,
     SamplePublisher samples,
+    DemoModelPublisher models,
     SuiteCatalog suites,
     EvaluationQueries evaluations,
     ArtifactResolver artifacts,
@@ -36,6 +39,16 @@ public sealed class EvaluationDemo(
     /// <summary>The suites the demo runs on <c>demo/mnist</c>.</summary>
     public static IReadOnlyList<string> MnistSuites { get; } = ["mnist-accuracy", "throughput-cpu"];
 
+    /// <summary>The demo language model: stories260K's KV-cache graph and its tokenizer, mirror-only artifacts.</summary>
+    public static DemoModel Stories { get; } = new(
+        new ModelId("demo", "stories260k"),
+        ["stories260K_kv.onnx", "tok512.model"],
+        "ModelGrid.Silo.Demo.stories260k-card.md",
+        new ModelCreate("stories260K, a 260K-parameter Llama-architecture model of children's stories with a KV cache: the grid's demonstration language model (a fixture, not a benchmark).", "text-generation", "MIT", ["onnx", "llama", "text-generation", "tinystories"], ModelVisibility.Public));
+
+    /// <summary>The suites the demo runs on <c>demo/stories260k</c>, in the order its summary shows them.</summary>
+    public static IReadOnlyList<string> LanguageSuites { get; } = ["stories-choice", "crows-pairs", "generation-cpu"];
+
     /// <summary>Runs the demo; true when every job succeeded.</summary>
     public async Task<bool> RunAsync(bool mnistPublished, CancellationToken cancellationToken)
     {
@@ -46,6 +59,15 @@ public sealed class EvaluationDemo(
             foreach (var suite in MnistSuites)
             {
                 jobs.Add(await SubmitAsync(mnist, suite));
+            }
+        }
+
+        var stories = await PublishLanguageModelAsync(cancellationToken);
+        if (stories is not null)
+        {
+            foreach (var suite in LanguageSuites)
+            {
+                jobs.Add(await SubmitAsync(stories, suite));
             }
         }
 
@@ -67,7 +89,7 @@ public sealed class EvaluationDemo(
         console.Submitted(reused, jobs.Count - reused);
         var final = await WaitAsync(jobs, cancellationToken);
         var failed = final.Where(j => j.Job.Status != JobStatus.Succeeded).ToList();
-        var missing = await FindMissingAsync(mnistPublished, failed, cancellationToken);
+        var missing = await FindMissingAsync(mnistPublished, stories is not null, failed, cancellationToken);
         var missingNames = missing.Select(m => m.Artifact.Name).ToHashSet(StringComparer.Ordinal);
         var blocked = failed.Where(j => suites.Get(j.Suite).Artifacts.Any(a => missingNames.Contains(a.Name))).ToList();
 
@@ -78,6 +100,17 @@ public sealed class EvaluationDemo(
             var result = await evaluations.GetAsync(Principal.System, mnistJob.Job.Id, withResult: true, cancellationToken);
             var accuracy = result.Result!.Metric("accuracy");
             report.Append(CultureInfo.InvariantCulture, $"\nMNIST accuracy of {mnistJob.Label}: {Figures.WithInterval(accuracy)} (job {mnistJob.Job.Id:D})\n");
+        }
+
+        if (stories is not null)
+        {
+            var results = new Dictionary<string, EvaluationReport>(StringComparer.Ordinal);
+            foreach (var job in final.Where(j => j.Label.StartsWith($"{Stories.Id}@", StringComparison.Ordinal) && j.Job.Status == JobStatus.Succeeded))
+            {
+                results[job.Suite] = (await evaluations.GetAsync(Principal.System, job.Job.Id, withResult: true, cancellationToken)).Result!;
+            }
+
+            report.Append(LanguageDemoText.Render($"{stories.Model}@{stories.Number}", results));
         }
 
         foreach (var (model, suite, _) in Samples)
@@ -110,7 +143,8 @@ public sealed class EvaluationDemo(
 
         report.Append(CultureInfo.InvariantCulture, $"\n{final.Count - failed.Count} of {final.Count} evaluation jobs succeeded.");
         report.Append(failed.Count == 0 && mnistPublished
-            ? " Cards: ./grid card show demo/compas-recidivism@4 ; compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism\n"
+            ? $" Cards: ./grid card show demo/compas-recidivism@4{(stories is null ? "" : $" (or {stories.Model}@{stories.Number})")}\n" +
+                "Compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism\n"
             : "\n");
         foreach (var job in failed.Except(blocked))
         {
@@ -132,6 +166,20 @@ public sealed class EvaluationDemo(
     }
 
     private static string SuiteLabel(string suite) => $"suite {suite}";
+
+    /// <summary>The demo language model's version, or null when its artifacts cannot be had (the summary names them).</summary>
+    private async Task<VersionDetails?> PublishLanguageModelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await models.PublishAsync(Stories, cancellationToken);
+        }
+        catch (ArtifactUnavailableException)
+        {
+            console.DemoWeightsMissing(Stories.Id);
+            return null;
+        }
+    }
 
     private async Task<DemoJob> SubmitAsync(VersionDetails version, string suiteId)
     {
@@ -179,19 +227,24 @@ public sealed class EvaluationDemo(
     }
 
     /// <summary>
-    /// The artifacts the demo needs and cannot have: the demo model's when it was not published (and its suites' data,
+    /// The artifacts the demo needs and cannot have: a demo model's when it was not published (and its suites' data,
     /// which its jobs would need next), and the data of every suite with a job that did not succeed. Each is resolved
     /// once more as a job would (store, mirrors, source), so what is listed is missing now, not only at the time.
     /// </summary>
-    private async Task<List<MissingArtifact>> FindMissingAsync(bool mnistPublished, List<DemoJob> failed, CancellationToken cancellationToken)
+    private async Task<List<MissingArtifact>> FindMissingAsync(bool mnistPublished, bool storiesPublished, List<DemoJob> failed, CancellationToken cancellationToken)
     {
         var needed = new List<(string Name, string For)>();
-        if (!mnistPublished)
+        foreach (var (model, modelSuites, published) in new[] { (DemoPublisher.Mnist, MnistSuites, mnistPublished), (Stories, LanguageSuites, storiesPublished) })
         {
-            needed.Add((DemoPublisher.ArtifactName, $"the demo model {DemoPublisher.Model}"));
-            foreach (var suite in MnistSuites)
+            if (published)
             {
-                needed.AddRange(suites.Get(suite).Artifacts.Select(a => (a.Name, $"{SuiteLabel(suite)} on {DemoPublisher.Model}")));
+                continue;
+            }
+
+            needed.AddRange(model.Artifacts.Select(a => (a, $"the demo model {model.Id}")));
+            foreach (var suite in modelSuites)
+            {
+                needed.AddRange(suites.Get(suite).Artifacts.Select(a => (a.Name, $"{SuiteLabel(suite)} on {model.Id}")));
             }
         }
 

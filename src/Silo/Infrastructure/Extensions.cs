@@ -78,6 +78,7 @@ public static class Extensions
         services.AddHostedService<StateCheckAtStart>();
         services.AddHostedService<DemoPublisher>();
         services.AddSingleton<DemoVersions>();
+        services.AddSingleton<DemoModelPublisher>();
         services.AddSingleton<SamplePublisher>();
         services.AddSingleton<EvaluationDemo>();
         services.AddSingleton<EvaluationSubmitter>();

@@ -39,7 +39,7 @@ public sealed partial class RunConsole(ILogger<RunConsole> logger)
     public void Logs(LogLevel level) =>
         LogLogs(logger, level, level > LogLevel.Information ? "--verbose for more" : "Logging__LogLevel__Default=Debug for more");
 
-    /// <summary>The demo model was published now.</summary>
+    /// <summary>A demo model was published now; <paramref name="from"/> says which files came from where.</summary>
     public void DemoPublished(ModelId model, int version, string from) => LogDemoPublished(logger, model, version, from);
 
     /// <summary>The demo model's newest version already holds its files.</summary>
@@ -107,7 +107,7 @@ public sealed partial class RunConsole(ILogger<RunConsole> logger)
     [LoggerMessage(EventId = 3307, Level = LogLevel.Information, Message = "  logs:         {Level} and above ({More}; Logging__Console__FormatterName=json for JSON)")]
     private static partial void LogLogs(ILogger logger, LogLevel level, string more);
 
-    [LoggerMessage(EventId = 3310, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} published (mnist.onnx from {From})")]
+    [LoggerMessage(EventId = 3310, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} published ({From})")]
     private static partial void LogDemoPublished(ILogger logger, ModelId model, int version, string from);
 
     [LoggerMessage(EventId = 3311, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} is up to date")]

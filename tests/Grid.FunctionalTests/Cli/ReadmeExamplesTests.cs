@@ -54,7 +54,7 @@ public sealed partial class ReadmeExamplesTests
             $"ModelGrid is listening on http://127.0.0.1:5180 (Ctrl+C stops it)\n  data folder:  {Path.Combine(checkout, ".grid-data")}\n",
             silo.Output,
             StringComparison.Ordinal);
-        Assert.Contains("\n9 of 9 evaluation jobs succeeded.", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("\n12 of 12 evaluation jobs succeeded.", silo.Output, StringComparison.Ordinal);
 
         // The second terminal: no GRID_URL, no GRID_TOKEN but what the tour exports; a config and a cache folder of its own.
         var (exit, stdout, stderr) = await ChildProcess.RunAsync("sh", ["-c", Script(tour)], checkout, PlainEnvironment.With(new Dictionary<string, string?>(mirrors)

@@ -5,9 +5,9 @@ namespace ModelGrid.FunctionalTests.Processes;
 
 /// <summary>
 /// The README's run command with <c>--exit-after-demo</c> and its default log settings: the real silo prints its
-/// banner, publishes the sample models, runs every suite on its worker saying so job by job, prints the MNIST accuracy
-/// and the cross-version comparisons, and exits 0; run again on the same data folder it reuses every version and
-/// result and says so.
+/// banner, publishes the demo language model and the sample models, runs every suite on its worker saying so job by
+/// job, prints the MNIST accuracy, the language model's headline figures and the cross-version comparisons, and exits
+/// 0; run again on the same data folder it reuses every version and result and says so.
 /// </summary>
 public sealed partial class DemoRunTests
 {
@@ -33,29 +33,39 @@ public sealed partial class DemoRunTests
         Assert.StartsWith("  worker:       ", lines[4], StringComparison.Ordinal);
         Assert.StartsWith("  logs:         Warning and above (--verbose for more; ", lines[5], StringComparison.Ordinal);
         Assert.Equal("Demo model demo/mnist@1 published (mnist.onnx from the mirror file " + Path.Combine(TestArtifacts.MirrorFolder, "mnist.onnx") + ")", lines[6]);
-        Assert.Equal("Demo: sample models demo/adult-income@1..3, demo/compas-recidivism@1..4 are published", lines[7]);
-        Assert.Equal("Demo: 9 evaluation jobs submitted to the local worker; waiting for them", lines[8]);
-        for (var n = 1; n <= 9; n++)
+        Assert.Equal($"Demo model demo/stories260k@1 published (stories260K_kv.onnx, tok512.model from the mirror folder {TestArtifacts.MirrorFolder})", lines[7]);
+        Assert.Equal("Demo: sample models demo/adult-income@1..3, demo/compas-recidivism@1..4 are published", lines[8]);
+        Assert.Equal("Demo: 12 evaluation jobs submitted to the local worker; waiting for them", lines[9]);
+        for (var n = 1; n <= 12; n++)
         {
-            Assert.Matches($@"^  \[{n}/9\] demo/[a-z-]+@\d on [a-z-]+: succeeded$", lines[8 + n]);
+            Assert.Matches($@"^  \[{n}/12\] demo/[a-z0-9-]+@\d on [a-z-]+: succeeded$", lines[9 + n]);
         }
 
-        Assert.Equal(string.Empty, lines[18]);
-        Assert.Equal(19, summary);
+        Assert.Equal(3, lines[10..22].Count(l => l.Contains(" demo/stories260k@1 on ", StringComparison.Ordinal)));
+        Assert.Equal(string.Empty, lines[22]);
+        Assert.Equal(23, summary);
+        Assert.All(lines[summary..], l => Assert.True(l.Length <= 120, l));
         Assert.DoesNotContain(lines, l => LogLine().IsMatch(l));
         Assert.True(Regex.Count(stdout, "CUDA is not available") <= 1, stdout);
         Assert.Contains("MNIST accuracy of demo/mnist@1 on mnist-accuracy: 0.9891 [", stdout, StringComparison.Ordinal);
         Assert.Contains("demo/adult-income, versions 1, 2, 3 on adult-income:", stdout, StringComparison.Ordinal);
         Assert.Contains("demo/compas-recidivism, versions 1, 2, 3, 4 on compas-recidivism:", stdout, StringComparison.Ordinal);
         Assert.Contains("race: group[African-American].false_positive_rate", stdout, StringComparison.Ordinal);
-        Assert.Contains("9 of 9 evaluation jobs succeeded.", stdout, StringComparison.Ordinal);
+        var mnistLine = Array.FindIndex(lines, l => l.StartsWith("MNIST accuracy of ", StringComparison.Ordinal));
+        var language = lines[(mnistLine + 1)..(mnistLine + 6)];
+        Assert.Equal(string.Empty, language[0]);
+        Assert.Equal("demo/stories260k@1, 260K parameters trained on children's stories only (a fixture, not a benchmark):", language[1]);
+        Assert.Equal("  stories-choice  acc 0.7750 [0.6500, 0.9000], acc_norm 0.8500 [0.7250, 0.9500] (40 items)", language[2]);
+        Assert.Equal("  crows-pairs     pct_stereotype 0.3999 [0.3766, 0.4237] (1,508 pairs scored; 0.5 is no preference)", language[3]);
+        Assert.Matches(@"^  generation-cpu  decode \d+ tokens/s, first token \d+\.\d{3} ms \(batch 1, 1 thread; the card has the rest\)$", language[4]);
+        Assert.Contains("12 of 12 evaluation jobs succeeded. Cards: ./grid card show demo/compas-recidivism@4 (or demo/stories260k@1)\n", stdout, StringComparison.Ordinal);
         // The comparison fits 100 columns: under each metric's heading, the versions' values side by side.
         Assert.Equal(
             "  value  0.2618            0.2535              0.1733              0.4485",
             stdout.Split('\n').SkipWhile(l => l != "race: group[African-American].false_positive_rate").ElementAt(1));
-        var compas = stdout[stdout.IndexOf("demo/compas-recidivism, versions", StringComparison.Ordinal)..stdout.IndexOf("9 of 9 evaluation jobs", StringComparison.Ordinal)];
+        var compas = stdout[stdout.IndexOf("demo/compas-recidivism, versions", StringComparison.Ordinal)..stdout.IndexOf("12 of 12 evaluation jobs", StringComparison.Ordinal)];
         Assert.All(compas.Split('\n'), l => Assert.True(l.Length <= 100, l));
-        foreach (var (model, versions) in new[] { ("adult-income", 3), ("compas-recidivism", 4), ("mnist", 1) })
+        foreach (var (model, versions) in new[] { ("adult-income", 3), ("compas-recidivism", 4), ("mnist", 1), ("stories260k", 1) })
         {
             for (var v = 1; v <= versions; v++)
             {
@@ -68,6 +78,15 @@ public sealed partial class DemoRunTests
         Assert.Contains("| 1 | 1 | ", throughput, StringComparison.Ordinal);
         Assert.Contains("| 1 | 8 | not supported (fixed batch dimension 1) |", throughput, StringComparison.Ordinal);
 
+        // The language model's card: its own r1, then one revision per suite, the last holding all three results.
+        var storiesCards = Directory.GetFiles(Path.Combine(data, "cards", "demo", "stories260k", "1")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["r1.md", "r2.md", "r3.md", "r4.md"], storiesCards.Select(Path.GetFileName));
+        var storiesCard = File.ReadAllText(storiesCards[^1]);
+        Assert.Contains("| all | 0.7750 [0.6500, 0.9000] | 0.8500 [0.7250, 0.9500] |", storiesCard, StringComparison.Ordinal);
+        Assert.Contains("| all | 0.3999 [0.3766, 0.4237] |", storiesCard, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1 | ", storiesCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("No results are recorded", storiesCard, StringComparison.Ordinal);
+
         var results = Directory.GetFiles(Path.Combine(data, "results"), "*.json", SearchOption.AllDirectories).Length;
         var (again, secondOut, secondErr) = await SiloProcess.RunToExitAsync(data, ["--exit-after-demo"], TimeSpan.FromMinutes(5), DefaultLogging);
 
@@ -75,14 +94,62 @@ public sealed partial class DemoRunTests
         var second = secondOut.Split('\n');
         Assert.Equal($"  admin token:  {Path.Combine(data, "admin-token")} (from an earlier start)", second[2]);
         Assert.Equal("Demo model demo/mnist@1 is up to date", second[6]);
-        Assert.Equal("Demo: 9 evaluation results reused from the data folder", second[8]);
-        Assert.Equal(string.Empty, second[9]);
-        Assert.Equal("=== ModelGrid evaluation demo ===", second[10]);
-        Assert.Contains("9 of 9 evaluation jobs succeeded.", secondOut, StringComparison.Ordinal);
+        Assert.Equal("Demo model demo/stories260k@1 is up to date", second[7]);
+        Assert.Equal("Demo: 12 evaluation results reused from the data folder", second[9]);
+        Assert.Equal(string.Empty, second[10]);
+        Assert.Equal("=== ModelGrid evaluation demo ===", second[11]);
+        Assert.Contains(string.Join('\n', language), secondOut, StringComparison.Ordinal);
+        Assert.Contains("12 of 12 evaluation jobs succeeded.", secondOut, StringComparison.Ordinal);
         Assert.DoesNotContain("submitted", secondOut, StringComparison.Ordinal);
         Assert.DoesNotContain(second, l => LogLine().IsMatch(l));
         Assert.Equal(results, Directory.GetFiles(Path.Combine(data, "results"), "*.json", SearchOption.AllDirectories).Length);
         Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunCommand_MirrorWithoutTheLanguageModel_RunsEverythingElseAndNamesItsTwoFilesOnce()
+    {
+        var data = TestPaths.NewTempFolder("demo-no-lm");
+        var mirror = TestPaths.NewTempFolder("mirror-no-lm");
+        string[] languageModel = ["stories260K.onnx", "stories260K_kv.onnx", "tok512.model"];
+        foreach (var file in Directory.GetFiles(TestArtifacts.MirrorFolder).Where(f => !languageModel.Contains(Path.GetFileName(f)) && !Path.GetFileName(f).StartsWith('.')))
+        {
+            File.Copy(file, Path.Combine(mirror, Path.GetFileName(file)));
+        }
+
+        var (exit, stdout, stderr) = await SiloProcess.RunToExitAsync(
+            data, ["--exit-after-demo"], TimeSpan.FromMinutes(5), new Dictionary<string, string?>(DefaultLogging) { ["Grid__Artifacts__Mirrors__0"] = mirror });
+
+        Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
+        var lines = stdout.Split('\n');
+        Assert.Equal("Demo model demo/stories260k not published: its weights are missing (the demo's summary says how to provide them)", lines[7]);
+        Assert.Equal("Demo: 9 evaluation jobs submitted to the local worker; waiting for them", lines[9]);
+        Assert.DoesNotContain("demo/stories260k@", stdout, StringComparison.Ordinal);
+        Assert.Contains("MNIST accuracy of demo/mnist@1 on mnist-accuracy: 0.9891 [", stdout, StringComparison.Ordinal);
+        Assert.Contains("demo/compas-recidivism, versions 1, 2, 3, 4 on compas-recidivism:", stdout, StringComparison.Ordinal);
+        foreach (var artifact in new[] { "stories260K_kv.onnx", "tok512.model" })
+        {
+            Assert.True(Regex.Count(stdout, Regex.Escape(artifact)) == 1, $"{artifact} is not named exactly once:\n{stdout}");
+        }
+
+        Assert.EndsWith(
+            $"""
+            9 of 9 evaluation jobs succeeded. Cards: ./grid card show demo/compas-recidivism@4
+            Compare: ./grid compare demo/compas-recidivism --versions 1,2,3,4 --suite compas-recidivism
+
+            The demo could not get 2 artifacts it needs: no public source serves them and the mirror folders ({mirror}) do not hold them.
+              stories260K_kv.onnx  1,091,409 bytes  for the demo model demo/stories260k; mirror only: no public source
+              tok512.model             7,986 bytes  for the demo model demo/stories260k; mirror only: no public source
+            Provide them in one of two ways, then start the silo again; the demo runs what could not run:
+              - a folder that holds them (searched a few levels deep; size and SHA-256 are verified):
+                  Grid__Artifacts__Mirrors__0=/path/to/folder dotnet run --project src/Silo -c Release
+              - while the silo runs, import them with the admin token: ./grid artifacts import <folder>
+
+            """,
+            stdout,
+            StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+        Directory.Delete(mirror, recursive: true);
     }
 
     /// <summary>A line of the log format: time, level and category (<c>04:35:23 info: Microsoft.Hosting.Lifetime[14] …</c>).</summary>

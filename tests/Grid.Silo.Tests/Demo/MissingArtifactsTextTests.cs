@@ -56,4 +56,38 @@ public sealed class MissingArtifactsTextTests
             """,
             text);
     }
+
+    [Fact]
+    public void Render_OnlyMirrorOnlyArtifacts_OffersAFolderOrAnImport_NeverADownload()
+    {
+        var text = MissingArtifactsText.Render(
+            [Missing("stories260K_kv.onnx", "the demo model demo/stories260k"), Missing("tok512.model", "the demo model demo/stories260k")],
+            new ArtifactOptions());
+
+        Assert.Equal(
+            """
+            The demo could not get 2 artifacts it needs: no public source serves them and no mirror folder is set (Grid__Artifacts__Mirrors__0).
+              stories260K_kv.onnx  1,091,409 bytes  for the demo model demo/stories260k; mirror only: no public source
+              tok512.model             7,986 bytes  for the demo model demo/stories260k; mirror only: no public source
+            Provide them in one of two ways, then start the silo again; the demo runs what could not run:
+              - a folder that holds them (searched a few levels deep; size and SHA-256 are verified):
+                  Grid__Artifacts__Mirrors__0=/path/to/folder dotnet run --project src/Silo -c Release
+              - while the silo runs, import them with the admin token: ./grid artifacts import <folder>
+
+            """,
+            text);
+    }
+
+    [Fact]
+    public void Render_MirrorOnlyBesideDownloadable_OffersTheDownloadForTheOthersOnly()
+    {
+        var text = MissingArtifactsText.Render(
+            [Missing("tok512.model", "the demo model demo/stories260k"), Missing("crows_pairs_anonymized.csv", "suite crows-pairs on demo/stories260k")],
+            new ArtifactOptions { Offline = true });
+
+        Assert.Contains(
+            "  - online: without Grid__Artifacts__Offline=true the silo downloads the one not mirror only from its pinned source (./grid artifacts list);\n",
+            text,
+            StringComparison.Ordinal);
+    }
 }
