@@ -31,6 +31,18 @@ public sealed class SiloFailuresTests
     }
 
     [Fact]
+    public void IsCallTimeout_GrainCallNotAnsweredInTime_TrueAndTransient()
+    {
+        // What Orleans throws when a grain does not answer within the response timeout, e.g. one waiting on storage.
+        var timeout = new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request ... IEvaluationJobGrain.Get()");
+
+        Assert.True(SiloFailures.IsCallTimeout(timeout));
+        Assert.True(SiloFailures.IsCallTimeout(new InvalidOperationException("wrapped", timeout)));
+        Assert.True(SiloFailures.IsTransient(timeout));
+        Assert.False(SiloFailures.IsStorageOutage(timeout));
+    }
+
+    [Fact]
     public void IsTransient_AnswersThatWillNotChange_False()
     {
         Assert.False(SiloFailures.IsTransient(new Azure.RequestFailedException(412, "condition not met")));
