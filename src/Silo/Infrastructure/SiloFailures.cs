@@ -28,7 +28,24 @@ public static class SiloFailures
     /// response timeout: the grain was busy with a call that waited on storage away or a silo gone, and the grain is
     /// still there to answer later.
     /// </summary>
-    public static bool IsCallTimeout(Exception? exception) => Any(exception, static e => e is TimeoutException);
+    public static bool IsCallTimeout(Exception? exception)
+    {
+        // A cancelled request that timed out on this side (HttpClient wraps its TimeoutException so) is not a grain's.
+        for (var depth = 0; exception is not null && depth < 8; depth++, exception = exception.InnerException)
+        {
+            switch (exception)
+            {
+                case OperationCanceledException:
+                    return false;
+                case TimeoutException:
+                    return true;
+                case AggregateException aggregate when aggregate.InnerExceptions.Any(IsCallTimeout):
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Any of these kinds: the request may succeed when repeated a little later.</summary>
     public static bool IsTransient(Exception? exception) => IsClusterChange(exception) || IsStorageOutage(exception) || IsCallTimeout(exception);

@@ -43,6 +43,16 @@ public sealed class SiloFailuresTests
     }
 
     [Fact]
+    public void IsCallTimeout_HttpClientTimeout_False()
+    {
+        // HttpClient's own timeout: a cancelled request wrapping a TimeoutException, not a grain that did not answer.
+        var cancelled = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException("The operation was canceled."));
+
+        Assert.False(SiloFailures.IsCallTimeout(cancelled));
+        Assert.False(SiloFailures.IsTransient(cancelled));
+    }
+
+    [Fact]
     public void IsTransient_AnswersThatWillNotChange_False()
     {
         Assert.False(SiloFailures.IsTransient(new Azure.RequestFailedException(412, "condition not met")));
