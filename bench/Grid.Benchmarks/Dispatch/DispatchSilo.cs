@@ -54,6 +54,8 @@ internal sealed class DispatchSilo : IAsyncDisposable
 
         // The no-op executor names no folder of the worker, so there is nothing to redact.
         services.AddSingleton(new PathRedactor([]));
+        services.AddOptions<WorkerBackoffOptions>();
+        services.AddSingleton<WorkerBackoff>();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

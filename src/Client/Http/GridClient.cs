@@ -33,13 +33,22 @@ public sealed partial class GridClient
     /// <param name="hub">The hub's base address.</param>
     /// <param name="token">A bearer token, or null for anonymous calls.</param>
     /// <param name="retry">When repeatable requests are sent again.</param>
-    public static GridClient Create(Uri hub, string? token, TransientRetryPolicy retry)
+    public static GridClient Create(Uri hub, string? token, TransientRetryPolicy retry) =>
+        Create(hub, token, retry, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None });
+
+    /// <summary>
+    /// As <see cref="Create(Uri, string?, TransientRetryPolicy)"/>, sending through <paramref name="transport"/>: every
+    /// attempt passes through it, the repeated ones too (a handler that observes or shapes the traffic).
+    /// </summary>
+    /// <param name="hub">The hub's base address.</param>
+    /// <param name="token">A bearer token, or null for anonymous calls.</param>
+    /// <param name="retry">When repeatable requests are sent again.</param>
+    /// <param name="transport">The handler each attempt is sent through; the client owns it from now on.</param>
+    public static GridClient Create(Uri hub, string? token, TransientRetryPolicy retry, HttpMessageHandler transport)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        var handler = new TransientRetryHandler(retry, TimeProvider.System)
-        {
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None },
-        };
+        ArgumentNullException.ThrowIfNull(transport);
+        var handler = new TransientRetryHandler(retry, TimeProvider.System) { InnerHandler = transport };
         var http = new HttpClient(handler) { BaseAddress = hub, Timeout = Timeout.InfiniteTimeSpan };
         if (!string.IsNullOrEmpty(token))
         {

@@ -40,6 +40,7 @@ public static class Extensions
         AddOptions<DemoOptions>(services, DemoOptions.Section);
         AddOptions<JobOptions>(services, JobOptions.Section);
         AddOptions<WorkerOptions>(services, WorkerOptions.Section);
+        AddOptions<WorkerBackoffOptions>(services, WorkerBackoffOptions.Section);
         AddOptions<EvaluationOptions>(services, EvaluationOptions.Section);
         services.AddSingleton(new GridRoleSet(roles));
         services.AddSingleton(TimeProvider.System);
@@ -60,6 +61,7 @@ public static class Extensions
         builder.UseOrleans(silo =>
         {
             silo.ConfigureGridCluster(cluster, storage, jobs);
+            silo.AddIncomingGrainCallFilter<StorageFailureDeactivation>();
             silo.AddGridStorage(storage);
             silo.Services.AddSerializer(serializer => serializer.AddGridSerialization());
         });
@@ -105,6 +107,7 @@ public static class Extensions
         services.AddSingleton<IWorkerCapabilitiesProvider>(sp => sp.GetRequiredService<ConfiguredWorkerCapabilities>());
         if (roles.HasFlag(GridRoles.Worker))
         {
+            services.AddSingleton<WorkerBackoff>();
             services.AddSingleton<IJobExecutor, OnnxJobExecutor>();
             services.AddHostedService<EvaluationWorker>();
             services.AddHostedService<WorkerRegistration>();

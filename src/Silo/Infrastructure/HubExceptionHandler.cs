@@ -31,6 +31,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             DamagedStateException e => (StatusCodes.Status503ServiceUnavailable, "Damaged state record", $"the stored state of {Subject(e)} cannot be read: {e.Message}; an administrator can list and quarantine damaged records with 'grid admin check'"),
             _ when SiloFailures.IsClusterChange(exception) => (StatusCodes.Status503ServiceUnavailable, "Cluster changing", "a silo holding part of this request's state left the cluster and its work is moving; retry shortly"),
             _ when SiloFailures.IsStorageOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "the grid's storage cannot be reached right now; retry shortly"),
+            _ when SiloFailures.IsCallTimeout(exception) => (StatusCodes.Status503ServiceUnavailable, "Grid busy", "part of the grid did not answer in time (its storage may be unreachable or a silo overloaded); retry shortly"),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "the server could not complete the request; its log has the details"),
         };
 
@@ -66,7 +67,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
         });
     }
 
-    /// <summary>What a 503 for a changing cluster or unreachable storage asks the caller to wait.</summary>
+    /// <summary>What a 503 for a changing cluster, unreachable storage or a grain that did not answer in time asks the caller to wait.</summary>
     public static TimeSpan TransientRetryAfter { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Whole seconds, rounded up and at least 1, as <c>Retry-After</c> takes them.</summary>

@@ -6,7 +6,7 @@ namespace ModelGrid.Silo.Infrastructure;
 
 /// <summary>
 /// Completes every ProblemDetails the API writes: a one-line detail for the problems that carry only a status (an
-/// unknown route, a method a route does not take), and no control or invisible formatting characters in any detail,
+/// unknown route, a method a route does not take, a missing token), and no control or invisible formatting characters in any detail,
 /// which often quotes what the caller sent (a %0A or a bidirectional override in a name).
 /// </summary>
 public static class ProblemDetailText
@@ -15,6 +15,13 @@ public static class ProblemDetailText
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
+        if (problem.Status == StatusCodes.Status401Unauthorized && problem.Detail is null)
+        {
+            // A challenge from an endpoint's authorization policy (the operators' endpoints) reads as the API's own.
+            problem.Title = "Authentication required";
+            problem.Detail = $"{Target(context.HttpContext)} needs a bearer token (Authorization: Bearer <token>)";
+        }
+
         problem.Detail = Escape(problem.Detail ?? StatusDetail(context.HttpContext, problem.Status, problem.Title));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ModelGrid.Evaluations;
 using ModelGrid.Grains.Evaluations;
 using ModelGrid.Grains.Telemetry;
+using ModelGrid.Silo.Infrastructure;
 
 namespace ModelGrid.Silo.Worker;
 
@@ -13,7 +14,10 @@ namespace ModelGrid.Silo.Worker;
 /// renewal or a job no longer leased to this attempt (cancelled) cancels the run. The result is handed to the job
 /// grain with the lease id, so a worker that lost its lease records nothing and goes on to the next job; the job
 /// grain records an accepted result on the versions. A failure's reason and the
-/// log lines sent with the job name none of the worker's folders (<see cref="PathRedactor"/>).
+/// log lines sent with the job name none of the worker's folders (<see cref="PathRedactor"/>). While storage cannot be
+/// reached or a silo is leaving, the worker's calls wait it out (<see cref="WorkerBackoff"/>): asking for a lease for as
+/// long as it lasts, a job's run and the calls that record its outcome a bounded number of times, after which the job
+/// is let go unrecorded (its lease expires and it runs again) rather than failed for what was not its fault.
 /// </summary>
 public sealed partial class EvaluationWorker(
     IGrainFactory grains,
@@ -22,6 +26,7 @@ public sealed partial class EvaluationWorker(
     IOptions<JobOptions> jobOptions,
     TimeProvider time,
     PathRedactor redactor,
+    WorkerBackoff backoff,
     ILogger<EvaluationWorker> logger,
     IJobExecutor? executor = null) : BackgroundService
 {
@@ -60,12 +65,20 @@ public sealed partial class EvaluationWorker(
             JobLease? lease = null;
             try
             {
-                for (var i = 0; i < partitions.Count && lease is null; i++)
+                lease = await backoff.RunUntilDoneAsync("Asking the queue for a lease", async _ =>
                 {
-                    var partition = partitions[cursor];
-                    cursor = (cursor + 1) % partitions.Count;
-                    lease = await grains.GetGrain<IJobQueueGrain>(partition).TryLease(worker, jobOptions.Value.Lease);
-                }
+                    for (var i = 0; i < partitions.Count; i++)
+                    {
+                        var partition = partitions[cursor];
+                        cursor = (cursor + 1) % partitions.Count;
+                        if (await grains.GetGrain<IJobQueueGrain>(partition).TryLease(worker, jobOptions.Value.Lease) is { } leased)
+                        {
+                            return leased;
+                        }
+                    }
+
+                    return null;
+                }, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -130,7 +143,9 @@ public sealed partial class EvaluationWorker(
         Exception? failure = null;
         try
         {
-            result = await Task.Run(() => run.ExecuteAsync(lease, log, execution.Token), CancellationToken.None);
+            // A run that could not read its inputs or store its result because storage was away runs again under the
+            // same lease: its result goes to the same place.
+            result = await backoff.RunAsync("Running the job", ct => new ValueTask<string>(Task.Run(() => run.ExecuteAsync(lease, log, ct), CancellationToken.None)), execution.Token);
         }
         catch (Exception e)
         {
@@ -166,12 +181,21 @@ public sealed partial class EvaluationWorker(
             return;
         }
 
+        if (failure is not null && SiloFailures.IsTransient(failure))
+        {
+            // Storage stayed away past the retries: not the job's fault either; its lease expires and it runs again.
+            LogInterrupted(logger, lease.JobId, lease.Attempt, failure.GetType().Name);
+            return;
+        }
+
         if (failure is null)
         {
-            await FlushAsync(job, lease, log);
+            // Not cancelled when the silo stops: a finished run is recorded before the slot ends (the host's shutdown
+            // timeout bounds the wait).
+            await FlushPatientlyAsync(job, lease, log, CancellationToken.None);
             // The job grain records the result on the versions that wait for it: a crash of this worker after it
-            // accepted the result loses nothing.
-            if (await job.Complete(lease.LeaseId, result!))
+            // accepted the result loses nothing. Completing again with the same lease answers as the first time did.
+            if (await backoff.RunAsync("Recording the job's result", _ => new ValueTask<bool>(job.Complete(lease.LeaseId, result!)), CancellationToken.None))
             {
                 LogSucceeded(logger, lease.JobId, lease.Attempt, result!);
             }
@@ -190,8 +214,8 @@ public sealed partial class EvaluationWorker(
             log.Write(line);
         }
 
-        await FlushAsync(job, lease, log);
-        await job.Fail(lease.LeaseId, reason);
+        await FlushPatientlyAsync(job, lease, log, CancellationToken.None);
+        await backoff.RunAsync("Recording the job's failure", _ => new ValueTask<bool>(job.Fail(lease.LeaseId, reason)), CancellationToken.None);
         LogFailed(logger, lease.JobId, lease.Attempt, reason);
     }
 
@@ -250,6 +274,16 @@ public sealed partial class EvaluationWorker(
         }
     }
 
+    /// <summary>As <see cref="FlushAsync"/>, waiting out storage that is away: the log lines before the job's outcome.</summary>
+    private async Task FlushPatientlyAsync(IEvaluationJobGrain job, JobLease lease, JobLogBuffer log, CancellationToken cancellationToken)
+    {
+        var lines = log.Drain();
+        if (lines.Count > 0)
+        {
+            await backoff.RunAsync("Sending the job's log", _ => new ValueTask<bool>(job.AppendLog(lease.LeaseId, lines)), cancellationToken);
+        }
+    }
+
     private sealed class LeaseLoss
     {
         public volatile bool IsLost;
@@ -286,6 +320,9 @@ public sealed partial class EvaluationWorker(
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Renewing the lease of job {JobId} failed; retrying at the next heartbeat")]
     private static partial void LogRenewFailed(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} was interrupted by {Failure} past the retries (storage unreachable or a silo leaving); its lease will expire and the job run again")]
+    private static partial void LogInterrupted(ILogger logger, Guid jobId, int attempt, string failure);
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Error, Message = "A grain call around job {JobId} failed; its lease will expire and the job run again")]
     private static partial void LogJobCallFailed(ILogger logger, Guid jobId, Exception exception);

@@ -24,6 +24,7 @@ public sealed class OnnxJobExecutor(
     ContentAddressedStore store,
     IOptions<WorkerOptions> worker,
     IWorkerCapabilitiesProvider capabilities,
+    WorkerBackoff backoff,
     TimeProvider time) : IJobExecutor
 {
     private readonly OnnxSessionFactory _sessions = new(new SessionSettings());
@@ -61,12 +62,15 @@ public sealed class OnnxJobExecutor(
         var outcome = await runner.RunAsync(suite, weights.Path, settings, log.Write, cancellationToken);
 
         var resultBlob = HubLayout.Result(lease.JobId, lease.Attempt);
+        // A finished run is worth keeping: its outputs wait for storage that is away rather than run again.
         if (outcome.Predictions is { } predictions)
         {
-            await store.Blobs.PutAsync(HubLayout.Predictions(lease.JobId, lease.Attempt), System.Text.Encoding.UTF8.GetBytes(predictions.ToCsv()), WriteCondition.None, cancellationToken);
+            var csv = System.Text.Encoding.UTF8.GetBytes(predictions.ToCsv());
+            await backoff.RunAsync("Storing the job's predictions", ct => new ValueTask(store.Blobs.PutAsync(HubLayout.Predictions(lease.JobId, lease.Attempt), csv, WriteCondition.None, ct)), cancellationToken);
         }
 
-        await store.Blobs.PutAsync(resultBlob, EvaluationJson.Serialize(outcome.Report), WriteCondition.None, cancellationToken);
+        var report = EvaluationJson.Serialize(outcome.Report);
+        await backoff.RunAsync("Storing the job's result", ct => new ValueTask(store.Blobs.PutAsync(resultBlob, report, WriteCondition.None, ct)), cancellationToken);
         log.Write($"result stored as {resultBlob}");
         return resultBlob;
     }

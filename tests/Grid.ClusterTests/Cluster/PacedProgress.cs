@@ -3,11 +3,12 @@ using ModelGrid.Client.Transfer;
 namespace ModelGrid.ClusterTests.Cluster;
 
 /// <summary>
-/// Transfer progress that holds uploads and downloads to about <see cref="BytesPerSecond"/> (the transfer reports each
-/// buffer synchronously, so pausing here paces it), counts the retry notes, and signals once a share of the bytes moved:
-/// a silo killed at that signal is killed mid-transfer, whatever the machine's speed.
+/// Transfer progress that holds each upload and download to about <c>bytesPerSecond</c> (the transfer
+/// reports each buffer synchronously, so pausing here paces it), counts the retry notes, and signals once a share of the
+/// bytes moved: a silo killed at that signal is killed mid-transfer, whatever the machine's speed. Several transfers
+/// may share one, each paced on its own, the share counted over all of them.
 /// </summary>
-public sealed class PacedProgress(long totalBytes, double signalAt) : ITransferProgress
+public sealed class PacedProgress(long totalBytes, double signalAt, long bytesPerSecond = PacedProgress.BytesPerSecond) : ITransferProgress
 {
     public const long BytesPerSecond = 8L << 20;
 
@@ -34,11 +35,13 @@ public sealed class PacedProgress(long totalBytes, double signalAt) : ITransferP
                 owner._reached.TrySetResult();
             }
 
-            Thread.Sleep(TimeSpan.FromSeconds((double)value / BytesPerSecond));
+            Thread.Sleep(TimeSpan.FromSeconds((double)value / owner.Rate));
         }
     }
 
     private long TotalBytes => totalBytes;
 
     private double SignalAt => signalAt;
+
+    private long Rate => bytesPerSecond;
 }

@@ -24,6 +24,7 @@ public static partial class RouteCases
             ["GET /health"] = Read(_ => "/health"),
             ["GET /health/live"] = Read(_ => "/health/live"),
             ["GET /health/ready"] = Read(_ => "/health/ready"),
+            ["GET /metrics"] = new(Access.Admin, Outcome.Ok(), (_, _) => Call(WireRequest.Get("/metrics"), WriteScope.Nothing)),
             ["GET /openapi/{documentName}.json"] = Read(_ => "/openapi/v1.json"),
             ["GET /"] = Read(_ => "/"),
             ["GET /docs/{documentName?}"] = Read(_ => "/docs/v1"),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelGrid.Silo.Infrastructure;
+using ModelGrid.Silo.Operations;
 using ModelGrid.Testing;
 
 namespace ModelGrid.FunctionalTests.Adversarial;
@@ -20,7 +21,8 @@ public sealed record Route(string Method, string Pattern)
 
 /// <summary>
 /// The routes the silo really maps, read from its <see cref="EndpointDataSource"/> when the cases are generated: the
-/// host is composed as <c>Program</c> composes it (services, then endpoints) but never started. A route added to
+/// host is composed as <c>Program</c> composes it (services and operations, then the operators' endpoints and the
+/// grid's) but never started. A route added to
 /// the API therefore becomes a case for every identity at once, and fails until the route cases say what
 /// it answers.
 /// </summary>
@@ -38,9 +40,11 @@ public static class RouteTable
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
             builder.Configuration["Grid:Storage:Path"] = data;
             builder.AddGridServices();
+            builder.AddGridOperations();
             var app = builder.Build();
             try
             {
+                app.UseGridOperations();
                 app.MapGridEndpoints();
                 var routes = new List<Route>();
                 foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())

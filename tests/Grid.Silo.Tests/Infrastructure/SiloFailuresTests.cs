@@ -31,6 +31,28 @@ public sealed class SiloFailuresTests
     }
 
     [Fact]
+    public void IsCallTimeout_GrainCallNotAnsweredInTime_TrueAndTransient()
+    {
+        // What Orleans throws when a grain does not answer within the response timeout, e.g. one waiting on storage.
+        var timeout = new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request ... IEvaluationJobGrain.Get()");
+
+        Assert.True(SiloFailures.IsCallTimeout(timeout));
+        Assert.True(SiloFailures.IsCallTimeout(new InvalidOperationException("wrapped", timeout)));
+        Assert.True(SiloFailures.IsTransient(timeout));
+        Assert.False(SiloFailures.IsStorageOutage(timeout));
+    }
+
+    [Fact]
+    public void IsCallTimeout_HttpClientTimeout_False()
+    {
+        // HttpClient's own timeout: a cancelled request wrapping a TimeoutException, not a grain that did not answer.
+        var cancelled = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException("The operation was canceled."));
+
+        Assert.False(SiloFailures.IsCallTimeout(cancelled));
+        Assert.False(SiloFailures.IsTransient(cancelled));
+    }
+
+    [Fact]
     public void IsTransient_AnswersThatWillNotChange_False()
     {
         Assert.False(SiloFailures.IsTransient(new Azure.RequestFailedException(412, "condition not met")));

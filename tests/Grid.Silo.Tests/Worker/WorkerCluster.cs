@@ -48,6 +48,7 @@ public sealed class WorkerCluster : IAsyncLifetime
         Options.Create(new JobOptions { LeaseSeconds = leaseSeconds ?? Jobs.LeaseSeconds, Partitions = Jobs.Partitions, SweepSeconds = Jobs.SweepSeconds, LogLines = Jobs.LogLines }),
         TimeProvider.System,
         PathRedactor.ForWorker(CacheFolder, DataFolder),
+        new WorkerBackoff(Options.Create(new WorkerBackoffOptions()), TimeProvider.System, NullLogger<WorkerBackoff>.Instance),
         NullLogger<EvaluationWorker>.Instance,
         executor);
 
