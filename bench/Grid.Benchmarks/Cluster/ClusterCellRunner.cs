@@ -38,7 +38,14 @@ internal sealed class ClusterCellRunner(
         using (new Timer(_ => log($"  … {counter.Count} of {cell.Jobs} completed"), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15)))
         {
             var timeout = TimeSpan.FromMinutes(2) + (cell.Jobs * (cell.Hold + TimeSpan.FromMilliseconds(100)));
-            finished = await counter.AllCompleted.WaitAsync(timeout, cancellationToken);
+            var completed = counter.AllCompleted.WaitAsync(timeout, cancellationToken);
+            if (await Task.WhenAny(workers.Select(w => w.Exited).Prepend(completed)) != completed)
+            {
+                var gone = workers.First(w => w.Exited.IsCompleted);
+                throw new InvalidOperationException($"worker silo {gone.Name} exited during the drain: {gone.Errors()}");
+            }
+
+            finished = await completed;
         }
 
         var drainSeconds = Stopwatch.GetElapsedTime(started, finished).TotalSeconds;

@@ -16,8 +16,8 @@ public static class ClusterDispatchCommand
     {
         var rounds = Int("--rounds", "Rounds; each runs no-op and busy jobs with one and with two worker silos", 3, 1, 50);
         var noOpJobs = Int("--noop-jobs", "Jobs of a no-op cell", 1000, 1, 1_000_000);
-        var busyJobs = Int("--busy-jobs", "Jobs of a busy cell", 240, 1, 1_000_000);
-        var holdMs = Int("--hold-ms", "How long a busy job holds its worker slot, ms", 250, 1, 600_000);
+        var busyJobs = Int("--busy-jobs", "Jobs of a busy cell", 48, 1, 1_000_000);
+        var holdMs = Int("--hold-ms", "How long a busy job holds its worker slot, ms (long enough that the worker, not dispatch, is the limit)", 2000, 1, 600_000);
         var slots = Int("--slots", "Worker loops per worker silo", 4, 1, 64);
         var partitions = Int("--partitions", "Queue partitions per hardware class; at least twice --slots", 16, 1, 256);
         var warmup = Int("--warmup-jobs", "No-op jobs of the untimed warm-up cell on both workers; 0 skips it", 200, 0, 1_000_000);

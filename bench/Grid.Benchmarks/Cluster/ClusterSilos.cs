@@ -10,7 +10,7 @@ namespace ModelGrid.Benchmarks.Cluster;
 /// <summary>
 /// A silo of the benchmark's cluster, in this process (the API silo that submits) or in a worker process: the grid's
 /// own <see cref="ClusterHosting.ConfigureGridCluster"/> with Azure Table membership and reminders and Azure blob
-/// storage on the run's Azurite, its own free loopback ports, and the grid's default failure-detection timings.
+/// storage on the run's Azurite, its own free loopback ports, and failure detection relaxed for a loaded host.
 /// </summary>
 internal static class ClusterSilos
 {
@@ -27,6 +27,11 @@ internal static class ClusterSilos
             ServiceId = ServiceId,
             SiloPort = ports[0],
             GatewayPort = ports[1],
+
+            // Relaxed from the grid's defaults (2 s, two missed): on a shared, overloaded host those voted healthy
+            // but starved worker silos dead mid-run, and a silo declared dead stops its process.
+            ProbeTimeout = TimeSpan.FromSeconds(10),
+            MissedProbesLimit = 3,
         };
         var jobs = new JobOptions { Partitions = partitions };
         return new DispatchSiloSetup(

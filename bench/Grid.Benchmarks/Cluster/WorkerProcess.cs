@@ -27,6 +27,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Completes when the process has exited.</summary>
+    public Task Exited => _exited.Task;
+
+    /// <summary>The last lines the process wrote to standard error.</summary>
+    public string Errors()
+    {
+        lock (_errors)
+        {
+            return string.Join(Environment.NewLine, _errors);
+        }
+    }
+
     /// <summary>Starts the process and waits until its silo has joined the cluster.</summary>
     public static async Task<WorkerProcess> StartAsync(string name, string connectionString, string clusterId, int partitions, int slots, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -192,14 +204,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
             {
                 _errors.Dequeue();
             }
-        }
-    }
-
-    private string Errors()
-    {
-        lock (_errors)
-        {
-            return string.Join(Environment.NewLine, _errors);
         }
     }
 }
