@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Runtime.Versioning;
 using ModelGrid.Benchmarks.Api;
+using ModelGrid.Benchmarks.Cluster;
 using ModelGrid.Benchmarks.Dispatch;
 using ModelGrid.Benchmarks.Fairness;
 using ModelGrid.Benchmarks.Generation;
 using ModelGrid.Benchmarks.Hub;
+using ModelGrid.Benchmarks.Simulation;
 using ModelGrid.Benchmarks.Throughput;
 
 // The benchmarks read /proc and start Debian's nginx: Linux only.
@@ -23,6 +25,9 @@ root.Subcommands.Add(FairnessCommand.Build());
 root.Subcommands.Add(DispatchCommand.Build());
 root.Subcommands.Add(ApiLoadCommand.Build());
 root.Subcommands.Add(GenerationCommand.Build());
+root.Subcommands.Add(ClusterDispatchCommand.Build());
+root.Subcommands.Add(ClusterDispatchCommand.BuildWorker());
+root.Subcommands.Add(SimulationCommand.Build());
 
 // The commands handle SIGINT/SIGTERM themselves, so their cleanup (stopping servers and silos, deleting files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -74,11 +74,15 @@ public static class DispatchBenchmark
         return new DispatchBenchReport(options, machine, versions, started, clock.Elapsed, background, otherShare, results);
     }
 
-    private static async Task<string> VersionsAsync(DispatchBenchOptions options, CancellationToken cancellationToken)
+    private static Task<string> VersionsAsync(DispatchBenchOptions options, CancellationToken cancellationToken) =>
+        VersionsAsync(options.AzuriteCap > 0 || options.AzuriteFullJobs > 0, cancellationToken);
+
+    /// <summary>Orleans' version, and Node's and Azurite's when <paramref name="azurite"/> (installing it if needed).</summary>
+    internal static async Task<string> VersionsAsync(bool azurite, CancellationToken cancellationToken)
     {
         var orleans = typeof(ISiloBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split([' ', '+'])[0].TrimEnd('.') ?? "?";
         var text = $"Orleans {orleans}";
-        if (options.AzuriteCap == 0 && options.AzuriteFullJobs == 0)
+        if (!azurite)
         {
             return text;
         }
@@ -87,7 +91,7 @@ public static class DispatchBenchmark
         await NpmTools.EnsureInstalledAsync("azurite", Path.Combine("dist", "src", "azurite.js"));
         var package = Path.Combine(TestPaths.RepositoryRoot, "node_modules", "azurite", "package.json");
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(package, cancellationToken));
-        var azurite = json.RootElement.GetProperty("version").GetString();
-        return $"{text}; Node {node.Stdout.Trim()}; Azurite {azurite} (in memory, `--skipApiVersionCheck`, one `node` process)";
+        var version = json.RootElement.GetProperty("version").GetString();
+        return $"{text}; Node {node.Stdout.Trim()}; Azurite {version} (in memory, `--skipApiVersionCheck`, one `node` process)";
     }
 }

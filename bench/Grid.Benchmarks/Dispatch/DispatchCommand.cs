@@ -109,7 +109,7 @@ public static class DispatchCommand
         return command;
     }
 
-    private static List<int>? ParseList(string? text)
+    internal static List<int>? ParseList(string? text)
     {
         var values = new List<int>();
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -125,7 +125,7 @@ public static class DispatchCommand
         return values.Count == 0 ? null : [.. values.Distinct()];
     }
 
-    private static void CheckList(OptionResult result, int minimum, int maximum)
+    internal static void CheckList(OptionResult result, int minimum, int maximum)
     {
         var values = ParseList(result.GetValueOrDefault<string>());
         if (values is null || values.Any(v => v < minimum || v > maximum))

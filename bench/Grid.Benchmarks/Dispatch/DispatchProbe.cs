@@ -9,7 +9,7 @@ namespace ModelGrid.Benchmarks.Dispatch;
 /// lease's expiry), when the worker received it (the grain call returning to the worker's loop), when the executor
 /// started, every completion, and the duration of every grain call by interface and method.
 /// </summary>
-internal sealed class DispatchProbe(int jobs, TimeSpan leaseLength)
+internal sealed class DispatchProbe(int jobs, TimeSpan leaseLength) : IDispatchObserver
 {
     private readonly double[] _grantToStartMs = new double[jobs];
     private readonly double[] _receiptToStartMs = new double[jobs];

@@ -11,7 +11,7 @@ namespace ModelGrid.Grains.Evaluations;
 /// append-only change log (<see cref="QueueJournal"/>), rebuilt on activation. It never decides a job's fate: it
 /// asks the job grains, and an entry they disagree with is moved or dropped. A grain timer sweeps for expired
 /// leases while the partition is active; a reminder (its watchdog), registered before it first hands out a lease and
-/// kept while leases are out, wakes and sweeps it when nothing else does — no worker polls it, or its silo died.
+/// kept while leases are out or jobs wait, wakes and sweeps it when nothing else does — no worker polls it, or its silo died.
 /// Both only wake the sweep, which compares times on the injected clock (DESIGN §9.3). A finished job's grain
 /// tells the partition to forget it at once.
 /// </summary>
@@ -176,14 +176,19 @@ public sealed partial class JobQueueGrain(
         return expired;
     }
 
-    /// <summary>Keeps the watchdog registered exactly while leases are out, so an idle partition is never woken.</summary>
+    /// <summary>
+    /// Keeps the watchdog registered while leases are out or jobs wait, so an empty partition is never woken. Jobs
+    /// waiting keep it too: a drain that finishes each job before the next lease would otherwise drop and register
+    /// it again per job, a reminder-table write inside the partition's turn, in front of the next lease.
+    /// </summary>
     private async Task KeepWatchAsync()
     {
+        var busy = _index.InFlightCount > 0 || _index.QueuedCount > 0;
         if (_index.InFlightCount > 0 && _watchdog is null)
         {
             _watchdog = await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.Watchdog, options.Value.Watchdog);
         }
-        else if (_index.InFlightCount == 0 && _watchdog is not null)
+        else if (!busy && _watchdog is not null)
         {
             await this.UnregisterReminder(_watchdog);
             _watchdog = null;

@@ -58,6 +58,9 @@ public sealed class JobCluster : IAsyncLifetime
 
     public EvaluationSubmitter Submitter => new(Grains, Blobs, Microsoft.Extensions.Options.Options.Create(Options(_fastReminders)));
 
+    /// <summary>The silo's reminder table, to see which reminders a grain holds.</summary>
+    public IReminderTable Reminders => _cluster!.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+
     public Storage.Content.ContentAddressedStore Content => _cluster!.Silos[0].ServiceProvider.GetRequiredService<Storage.Content.ContentAddressedStore>();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ModelGrid.Evaluations;
+using ModelGrid.Grains.Evaluations;
 using ModelGrid.Testing;
 
 namespace ModelGrid.Grains.Tests.Evaluations;
@@ -21,6 +22,40 @@ public sealed class JobQueueGrainTests(JobCluster jobs)
         Assert.Equal(first.GetPrimaryKey(), lease!.JobId);
         Assert.Equal(JobStatus.Leased, (await first.Get())!.Status);
         Assert.Equal(new QueueCounts(1, 1), await queue.Count());
+    }
+
+    [Fact]
+    public async Task Sweep_LastLeaseExpiredAndTheJobWaits_KeepsTheWatchdog()
+    {
+        var queue = jobs.NewQueue();
+        var job = await jobs.NewJobAsync();
+        await queue.Enqueue(job.GetPrimaryKey());
+        await queue.TryLease(JobCluster.CpuWorker, JobCluster.Lease);
+        jobs.Time.Advance(JobCluster.Lease);
+
+        Assert.Equal(1, await queue.Sweep());
+
+        // No lease is out, but a job waits: the watchdog stays, as it would between the leases of a drain.
+        Assert.Equal(new QueueCounts(1, 0), await queue.Count());
+        Assert.NotNull(await jobs.Reminders.ReadRow(queue.GetGrainId(), JobQueueGrain.WatchdogReminder, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Sweep_LastJobForgotten_DropsTheWatchdog()
+    {
+        var queue = jobs.NewQueue();
+        var job = await jobs.NewJobAsync();
+        await queue.Enqueue(job.GetPrimaryKey());
+        var lease = (await queue.TryLease(JobCluster.CpuWorker, JobCluster.Lease))!;
+        var leased = await jobs.Reminders.ReadRow(queue.GetGrainId(), JobQueueGrain.WatchdogReminder, TestContext.Current.CancellationToken);
+        await job.Complete(lease.LeaseId, "results/done.json");
+        jobs.Time.Advance(JobCluster.Lease);
+
+        Assert.Equal(0, await queue.Sweep());
+
+        Assert.NotNull(leased);
+        Assert.Equal(new QueueCounts(0, 0), await queue.Count());
+        Assert.Null(await jobs.Reminders.ReadRow(queue.GetGrainId(), JobQueueGrain.WatchdogReminder, TestContext.Current.CancellationToken));
     }
 
     [Fact]
