@@ -37,6 +37,7 @@ public static class GridCli
             PushCommand.Build(host),
             PullCommand.Build(host),
             CardCommands.Build(host),
+            OpennessCommands.Build(host),
             AliasCommands.Build(host),
             ArtifactCommands.Build(host),
             EvaluationCommands.Build(host),

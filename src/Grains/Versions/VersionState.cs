@@ -1,4 +1,5 @@
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 
 namespace ModelGrid.Grains.Versions;
 
@@ -32,4 +33,10 @@ public sealed class VersionState
 
     /// <summary>The evaluation results recorded, in recording order.</summary>
     [Id(12)] public List<EvaluationRecord> Evaluations { get; set; } = [];
+
+    /// <summary>The openness record's revisions, oldest first.</summary>
+    [Id(13)] public List<OpennessRevision> Openness { get; set; } = [];
+
+    /// <summary>The openness section every card revision the grid writes ends with, once a record is set.</summary>
+    [Id(14)] public string? OpennessSection { get; set; }
 }

@@ -72,6 +72,7 @@ public static class Extensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
+        services.AddSingleton<Openness.OpennessLicenses>();
         services.AddSingleton<UploadSessions>();
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
@@ -165,6 +166,7 @@ public static class Extensions
             api.MapFilesApi();
             api.MapUploadsApi();
             api.MapCardsApi();
+            api.MapOpennessApi();
             api.MapAliasesApi();
             api.MapTokensApi();
             api.MapArtifactsApi();
