@@ -42,9 +42,9 @@ public static class OpennessApi
         return api;
     }
 
-    public static async Task<IResult> GetOpenness(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessLicenses licenses)
+    public static async Task<IResult> GetOpenness(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessService openness)
     {
-        var (id, version, revision, record, _) = await LoadAsync(owner, name, reference, context, hub);
+        var (id, version, revision, record, _) = await LoadAsync(owner, name, reference, context, hub, openness);
         var yaml = context.Request.Headers.Accept.Any(a => a?.Contains("yaml", StringComparison.OrdinalIgnoreCase) == true);
         var etag = yaml ? $"\"{revision.Sha256}-yaml\"" : $"\"{revision.Sha256}\"";
         context.Response.Headers.ETag = etag;
@@ -59,35 +59,21 @@ public static class OpennessApi
             return TypedResults.Text(MotYaml.Write(record), YamlType);
         }
 
-        return TypedResults.Ok(View(id, version, revision, record, await licenses.GetAsync(context.RequestAborted)));
+        return TypedResults.Ok(await openness.ViewAsync(id, version, revision, record, context.RequestAborted));
     }
 
-    public static async Task<Ok<OpennessView>> SetOpenness(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessLicenses licenses)
+    public static async Task<Ok<OpennessView>> SetOpenness(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessService openness)
     {
         var caller = context.Caller();
         var (id, _) = await ModelAccess.PublishableAsync(hub.Grains, caller, owner, name);
         var version = await ModelAccess.ResolveVersionAsync(hub.Grains, caller, id, reference);
         var record = Parse(await VersionsApi.ReadTextAsync(context.Request), context.Request.ContentType);
-        var paths = Paths(version);
-        if (OpennessCheck.MissingFiles(record, paths) is { Count: > 0 } missing)
-        {
-            throw HubException.Invalid($"the record tags files that {id}@{version.Number} does not hold: {string.Join(", ", missing)}");
-        }
-
-        var catalog = await licenses.GetAsync(context.RequestAborted);
-        var json = JsonSerializer.Serialize(record, ApiJson.Options);
-        var provisional = View(id, version, new OpennessRevision(0, Sha256Hex(json), json.Length, DateTimeOffset.MinValue, caller.DisplayName, MofClass.Unclassified), record, catalog);
-        var grain = hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(version.Number));
-        var existing = await grain.ListOpenness();
-        var section = OpennessCard.Section(provisional with { Revision = existing.Count + 1 });
-        var revision = await grain.SetOpenness(json, provisional.Class, section, caller.DisplayName);
-        await hub.Grains.GetGrain<IModelGrain>(id.ToString()).SetOpennessClass(version.Number, revision.Class);
-        return TypedResults.Ok(View(id, version, revision, record, catalog));
+        return TypedResults.Ok(await openness.SetAsync(id, version, record, caller.DisplayName, context.RequestAborted));
     }
 
-    public static async Task<IResult> GetOpennessBadge(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessLicenses licenses)
+    public static async Task<IResult> GetOpennessBadge(string owner, string name, string reference, HttpContext context, HubServices hub, OpennessService openness)
     {
-        var (_, _, revision, record, isPublic) = await LoadAsync(owner, name, reference, context, hub);
+        var (_, _, revision, record, isPublic) = await LoadAsync(owner, name, reference, context, hub, openness);
         var etag = $"\"{revision.Sha256}\"";
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = isPublic ? "public, max-age=300" : "private, max-age=300";
@@ -96,7 +82,7 @@ public static class OpennessApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var evaluation = MofEvaluator.Evaluate(record, await licenses.GetAsync(context.RequestAborted));
+        var evaluation = await openness.EvaluateAsync(record, context.RequestAborted);
         return TypedResults.Text(OpennessBadge.Svg(evaluation.Class, evaluation.Progress), SvgType);
     }
 
@@ -128,38 +114,18 @@ public static class OpennessApi
         throw HubException.Invalid($"an openness record is sent as application/yaml (a Model Openness Tool file) or application/json, not {contentType}");
     }
 
-    private static OpennessView View(ModelId id, VersionDetails version, OpennessRevision revision, OpennessRecord record, MofLicenseCatalog catalog)
-    {
-        var evaluation = MofEvaluator.Evaluate(record, catalog);
-        var components = OpennessCheck.Components(record, catalog, Paths(version));
-        return new OpennessView(
-            id.ToString(), version.Number, revision.Revision, revision.Sha256, revision.CreatedAt, revision.Author, evaluation.Class, evaluation.Label,
-            evaluation.Progress, evaluation.NextClass, evaluation.MissingForNextClass, components,
-            [.. components.Where(c => c.Verification == ComponentVerification.Claimed).Select(c => c.Name)], evaluation, record);
-    }
-
-    private static HashSet<string> Paths(VersionDetails version) => [.. version.Files.Select(f => f.Path)];
-
-    private static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
-
     private static async Task<(ModelId Id, VersionDetails Version, OpennessRevision Revision, OpennessRecord Record, bool IsPublic)> LoadAsync(
-        string owner, string name, string reference, HttpContext context, HubServices hub)
+        string owner, string name, string reference, HttpContext context, HubServices hub, OpennessService openness)
     {
         var caller = context.Caller();
         var (id, model) = await ModelAccess.ReadableAsync(hub.Grains, caller, owner, name);
         var version = await ModelAccess.ResolveVersionAsync(hub.Grains, caller, id, reference);
-        var revisions = await hub.Grains.GetGrain<IModelVersionGrain>(id.VersionKey(version.Number)).ListOpenness();
-        if (revisions.Count == 0)
+        if (await openness.LatestAsync(id, version.Number, context.RequestAborted) is not { } latest)
         {
             throw HubException.NotFound("Openness record not found", $"{id}@{version.Number} has no openness record; its publisher can set one with 'grid openness import <mot.yml> {id}@{version.Number}'");
         }
 
-        var revision = revisions[^1];
-        await using var reader = await hub.Content.Blobs.OpenReadAsync(ModelGrid.Storage.HubLayout.Openness(id, version.Number, revision.Revision), cancellationToken: context.RequestAborted)
-            ?? throw new InvalidOperationException($"openness record r{revision.Revision} of {id}@{version.Number} is missing from storage");
-        var record = await JsonSerializer.DeserializeAsync<OpennessRecord>(reader.Content, ApiJson.Options, context.RequestAborted)
-            ?? throw new InvalidOperationException($"openness record r{revision.Revision} of {id}@{version.Number} is empty");
+        var (revision, record) = latest;
         return (id, version, revision, record, model.Visibility == ModelVisibility.Public);
     }
 }

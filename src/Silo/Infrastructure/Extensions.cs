@@ -73,6 +73,7 @@ public static class Extensions
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
         services.AddSingleton<Openness.OpennessLicenses>();
+        services.AddSingleton<Openness.OpennessService>();
         services.AddSingleton<UploadSessions>();
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
@@ -81,6 +82,7 @@ public static class Extensions
         services.AddSingleton<DemoVersions>();
         services.AddSingleton<SamplePublisher>();
         services.AddSingleton<EvaluationDemo>();
+        services.AddSingleton<OpennessDemo>();
         services.AddSingleton<EvaluationSubmitter>();
         services.AddSingleton(sp =>
         {
