@@ -76,7 +76,7 @@ public sealed partial class OpennessDemo(
         if (await model.Get() is null)
         {
             await model.Create(
-                new ModelCreate($"The Model Openness Tool's entry for {record.Name} by {record.Producer}: metadata only, the weights are not in this hub.", null, record.Licenses.Distribution?.Name, ["mot", "metadata-only"], ModelVisibility.Public),
+                new ModelCreate($"The Model Openness Tool's entry for {record.Name} by {record.Producer}: metadata only, the weights are not in this hub.", null, null, ["mot", "metadata-only"], ModelVisibility.Public),
                 DemoVersions.Actor);
         }
 
