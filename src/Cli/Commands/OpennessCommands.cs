@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Client.Transfer;
+using ModelGrid.Evaluation.Reporting;
 using ModelGrid.Openness;
 
 namespace ModelGrid.Client.Cli.Commands;

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using ModelGrid.Hub;
 using ModelGrid.Openness;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Openness;
-using Microsoft.Extensions.Options;
 using ModelGrid.Storage.Artifacts;
 using ModelGrid.Storage.Content;
 
