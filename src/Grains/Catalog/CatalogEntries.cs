@@ -11,7 +11,7 @@ public static class CatalogEntries
         var latest = state.LatestStanding();
         return new(id, state.Description, state.Task, state.License, [.. state.Tags], state.Visibility, latest, state.UpdatedAt, state.Versions.Count(v => v.Status != VersionStatus.Draft))
         {
-            OpennessClass = latest is { } n && state.OpennessClasses.TryGetValue(n, out var cls) ? cls : null,
+            OpennessClass = latest is { } n && state.OpennessClasses?.TryGetValue(n, out var cls) == true ? cls : null,
         };
     }
 }

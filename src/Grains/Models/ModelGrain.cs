@@ -360,12 +360,13 @@ public sealed class ModelGrain(
             throw HubException.NotFound("Model not found", $"there is no model {Id}");
         }
 
-        if (state.State.OpennessClasses.TryGetValue(version, out var known) && known == cls)
+        var classes = state.State.OpennessClasses ??= [];
+        if (classes.TryGetValue(version, out var known) && known == cls)
         {
             return;
         }
 
-        state.State.OpennessClasses[version] = cls;
+        classes[version] = cls;
         await state.WriteStateAsync();
         await PublishToCatalogAsync();
     }

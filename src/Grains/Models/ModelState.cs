@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ModelGrid.Hub;
 using ModelGrid.Openness;
 
@@ -35,8 +36,8 @@ public sealed class ModelState
     /// <summary>The shape of the catalogue entry last written for the model (see <see cref="ModelGrain"/>).</summary>
     [Id(12)] public int CatalogEntryVersion { get; set; }
 
-    /// <summary>The class of each version's openness record, by version number.</summary>
-    [Id(13)] public Dictionary<int, MofClass> OpennessClasses { get; set; } = [];
+    /// <summary>The class of each version's openness record, by version number; null (and not written) until the first.</summary>
+    [Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<int, MofClass>? OpennessClasses { get; set; }
 
     /// <summary>The newest published version that was not withdrawn (what <c>latest</c> names), or null.</summary>
     public int? LatestStanding() => Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Number).Max();

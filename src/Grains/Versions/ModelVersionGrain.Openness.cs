@@ -27,11 +27,12 @@ public sealed partial class ModelVersionGrain
         var bytes = Encoding.UTF8.GetBytes(record);
         var (model, number) = Key;
         var now = time.GetUtcNow();
-        var revision = new OpennessRevision(s.Openness.Count + 1, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, now, author, cls);
+        var revisions = s.Openness ??= [];
+        var revision = new OpennessRevision(revisions.Count + 1, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, now, author, cls);
         await content.Blobs.PutAsync(HubLayout.Openness(model, number, revision.Revision), bytes, WriteCondition.None);
         s.OpennessSection = cardSection;
         var card = await WriteCardAsync(await ComposeCardAsync(s.Evaluations), s.Cards.Count + 1, author, OpennessSource, now);
-        s.Openness.Add(revision);
+        revisions.Add(revision);
         s.Cards.Add(card);
         await state.WriteStateAsync();
         return revision;
@@ -40,7 +41,7 @@ public sealed partial class ModelVersionGrain
     Task<IReadOnlyList<OpennessRevision>> IModelVersionGrain.ListOpenness()
     {
         EnsureExists();
-        return Task.FromResult<IReadOnlyList<OpennessRevision>>([.. state.State.Openness]);
+        return Task.FromResult<IReadOnlyList<OpennessRevision>>([.. state.State.Openness ?? []]);
     }
 
     /// <summary>The card the grid writes: the publisher's, the evaluation section when results are recorded, and the openness section last.</summary>
