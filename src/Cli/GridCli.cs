@@ -38,6 +38,7 @@ public static class GridCli
             PullCommand.Build(host),
             CardCommands.Build(host),
             BomCommand.Build(host),
+            OpennessCommands.Build(host),
             AliasCommands.Build(host),
             ArtifactCommands.Build(host),
             EvaluationCommands.Build(host),

@@ -21,6 +21,13 @@ public static class HubLayout
     public static string Card(ModelId model, int version, int revision) =>
         $"cards/{model.Owner}/{model.Name}/{version.ToString(CultureInfo.InvariantCulture)}/r{revision.ToString(CultureInfo.InvariantCulture)}.md";
 
+    /// <summary>A revision of a version's openness record (JSON).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="version">The version number.</param>
+    /// <param name="revision">The record's revision.</param>
+    public static string Openness(ModelId model, int version, int revision) =>
+        $"openness/{model.Owner}/{model.Name}/{version.ToString(CultureInfo.InvariantCulture)}/r{revision.ToString(CultureInfo.InvariantCulture)}.json";
+
     /// <summary>The stored report of one attempt of an evaluation job.</summary>
     /// <param name="jobId">The job.</param>
     /// <param name="attempt">The attempt.</param>

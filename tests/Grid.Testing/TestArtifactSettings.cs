@@ -24,8 +24,8 @@ public sealed record TestArtifactSettings(string CacheFolder, string SharedFolde
     /// <summary>Whether downloading is off.</summary>
     public bool Offline => OfflineBecause is not null;
 
-    /// <summary>The mirror folders searched by file name: the shared folder's <c>datasets/</c> and <c>models/</c>.</summary>
-    public IReadOnlyList<string> Mirrors => [Path.Combine(SharedFolder, "datasets"), Path.Combine(SharedFolder, "models")];
+    /// <summary>The mirror folders searched by file name: the shared folder's <c>datasets/</c>, <c>models/</c> and <c>mot/</c> (the Model Openness Tool's files).</summary>
+    public IReadOnlyList<string> Mirrors => [Path.Combine(SharedFolder, "datasets"), Path.Combine(SharedFolder, "models"), Path.Combine(SharedFolder, "mot")];
 
     /// <summary>The settings of this test run.</summary>
     public static TestArtifactSettings FromEnvironment() =>

@@ -72,4 +72,9 @@ public interface IModelGrain : IGrainWithStringKey
     /// <summary>The moves of one alias, or of all when <paramref name="alias"/> is null, oldest first.</summary>
     /// <param name="alias">The alias, or null.</param>
     [Alias("GetAliasHistory")] Task<IReadOnlyList<AliasChange>> GetAliasHistory(string? alias);
+
+    /// <summary>Records the class of a version's openness record, which the catalogue shows for the version <c>latest</c> names.</summary>
+    /// <param name="version">The version.</param>
+    /// <param name="cls">Its class.</param>
+    [Alias("SetOpennessClass")] Task SetOpennessClass(int version, Openness.MofClass cls);
 }

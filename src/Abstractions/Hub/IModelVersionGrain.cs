@@ -61,4 +61,17 @@ public interface IModelVersionGrain : IGrainWithStringKey
 
     /// <summary>The recorded results, in recording order.</summary>
     [Alias("ListEvaluations")] Task<IReadOnlyList<EvaluationRecord>> ListEvaluations();
+
+    /// <summary>
+    /// Stores the next revision of a published version's openness record and writes the card revision that shows it
+    /// (the card as it stands, its openness section replaced by <paramref name="cardSection"/>).
+    /// </summary>
+    /// <param name="record">The record as the API stores it (JSON).</param>
+    /// <param name="cls">The class computed from it.</param>
+    /// <param name="cardSection">The card's openness section (Markdown).</param>
+    /// <param name="author">Who sets it.</param>
+    [Alias("SetOpenness")] Task<Openness.OpennessRevision> SetOpenness(string record, Openness.MofClass cls, string cardSection, string author);
+
+    /// <summary>The openness record's revisions, oldest first (empty when none was set).</summary>
+    [Alias("ListOpenness")] Task<IReadOnlyList<Openness.OpennessRevision>> ListOpenness();
 }

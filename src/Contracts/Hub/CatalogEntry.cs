@@ -19,4 +19,8 @@ public sealed record CatalogEntry(
     ModelVisibility Visibility,
     int? LatestVersion,
     DateTimeOffset UpdatedAt,
-    int VersionCount = 0);
+    int VersionCount = 0)
+{
+    /// <summary>The Model Openness Framework class of the version <c>latest</c> names, when it has an openness record.</summary>
+    public Openness.MofClass? OpennessClass { get; init; }
+}

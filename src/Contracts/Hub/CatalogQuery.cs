@@ -7,4 +7,8 @@ public sealed record CatalogQuery(
     string? Task,
     string? Tag,
     int Skip,
-    int Take);
+    int Take)
+{
+    /// <summary>Only models whose latest version has this openness class (<see cref="Openness.MofClass.Unclassified"/>: a record that reaches no class).</summary>
+    public Openness.MofClass? OpennessClass { get; init; }
+}

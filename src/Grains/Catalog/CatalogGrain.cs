@@ -65,6 +65,7 @@ public sealed partial class CatalogGrain(GrainStateRecords records, ILogger<Cata
             .Where(e => query.Owner is null || e.Id.Owner == query.Owner)
             .Where(e => query.Task is null || e.Task == query.Task)
             .Where(e => query.Tag is null || e.Tags.Contains(query.Tag))
+            .Where(e => query.OpennessClass is null || e.OpennessClass == query.OpennessClass)
             .Where(e => string.IsNullOrWhiteSpace(query.Search) || Matches(e, query.Search.Trim()))
             .OrderBy(e => e.Id.ToString(), StringComparer.Ordinal)
             .ToList();

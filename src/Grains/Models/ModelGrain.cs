@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelGrid.Grains.Cards;
 using ModelGrid.Grains.Catalog;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 using ModelGrid.Storage;
 
 namespace ModelGrid.Grains.Models;
@@ -350,6 +351,24 @@ public sealed class ModelGrain(
         var s = state.State;
         var drafts = s.Versions.Count(v => v.Status == VersionStatus.Draft);
         return new ModelDetails(Id, s.Description, s.Task, s.License, [.. s.Tags], s.Visibility, s.CreatedAt, s.CreatedBy, s.UpdatedAt, LatestStanding(), s.Versions.Count - drafts, drafts);
+    }
+
+    async Task IModelGrain.SetOpennessClass(int version, MofClass cls)
+    {
+        if (!state.RecordExists)
+        {
+            throw HubException.NotFound("Model not found", $"there is no model {Id}");
+        }
+
+        var classes = state.State.OpennessClasses ??= [];
+        if (classes.TryGetValue(version, out var known) && known == cls)
+        {
+            return;
+        }
+
+        classes[version] = cls;
+        await state.WriteStateAsync();
+        await PublishToCatalogAsync();
     }
 
     // Drafts are left out of the catalogue, so opening or deleting one never rewrites it.

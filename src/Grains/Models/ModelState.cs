@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 
 namespace ModelGrid.Grains.Models;
 
@@ -33,6 +35,9 @@ public sealed class ModelState
 
     /// <summary>The shape of the catalogue entry last written for the model (see <see cref="ModelGrain"/>).</summary>
     [Id(12)] public int CatalogEntryVersion { get; set; }
+
+    /// <summary>The class of each version's openness record, by version number; null (and not written) until the first.</summary>
+    [Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<int, MofClass>? OpennessClasses { get; set; }
 
     /// <summary>The newest published version that was not withdrawn (what <c>latest</c> names), or null.</summary>
     public int? LatestStanding() => Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Number).Max();

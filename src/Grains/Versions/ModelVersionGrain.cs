@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ModelGrid.Cards;
 using ModelGrid.Grains.Cards;
 using ModelGrid.Hub;
 using ModelGrid.Storage;
@@ -16,7 +15,7 @@ namespace ModelGrid.Grains.Versions;
 /// messages carry metadata only: file bytes go between HTTP and the blob store.
 /// </summary>
 [GrainType("version")]
-public sealed class ModelVersionGrain(
+public sealed partial class ModelVersionGrain(
     [PersistentState("version", StorageNames.GrainStorage)] IPersistentState<VersionState> state,
     ContentAddressedStore content,
     TimeProvider time) : Grain, IModelVersionGrain
@@ -286,18 +285,7 @@ public sealed class ModelVersionGrain(
             evaluations.Add(record);
         }
 
-        var results = new List<RecordedResult>(evaluations.Count);
-        foreach (var e in evaluations)
-        {
-            await using var reader = await content.Blobs.OpenReadAsync(e.ResultBlob)
-                ?? throw HubException.Invalid($"the result {e.ResultBlob} of job {e.JobId:D} is not in the store");
-            using var buffer = new MemoryStream();
-            await reader.Content.CopyToAsync(buffer);
-            results.Add(new RecordedResult(e.JobId, e.Attempt, Evaluation.Running.EvaluationJson.Deserialize(buffer.ToArray())));
-        }
-
-        var (model, _) = Key;
-        var card = EvaluationCard.Render(await PublisherCardAsync(), model.ToString(), results);
+        var card = await ComposeCardAsync(evaluations);
         var revision = await WriteCardAsync(card, s.Cards.Count + 1, record.Worker, "evaluation", time.GetUtcNow());
         s.Evaluations = evaluations;
         s.Cards.Add(revision);
@@ -313,7 +301,7 @@ public sealed class ModelVersionGrain(
 
     private async Task<string> PublisherCardAsync()
     {
-        var latest = state.State.Cards.LastOrDefault(c => c.Source != "evaluation");
+        var latest = state.State.Cards.LastOrDefault(c => c.Source is not ("evaluation" or OpennessSource));
         if (latest is null)
         {
             return string.Empty;

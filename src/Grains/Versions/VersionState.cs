@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 
 namespace ModelGrid.Grains.Versions;
 
@@ -32,4 +34,12 @@ public sealed class VersionState
 
     /// <summary>The evaluation results recorded, in recording order.</summary>
     [Id(12)] public List<EvaluationRecord> Evaluations { get; set; } = [];
+
+    // Written only once a record is set, so a version without one keeps the bytes earlier builds wrote.
+
+    /// <summary>The openness record's revisions, oldest first; null until the first.</summary>
+    [Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<OpennessRevision>? Openness { get; set; }
+
+    /// <summary>The openness section every card revision the grid writes ends with, once a record is set.</summary>
+    [Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? OpennessSection { get; set; }
 }

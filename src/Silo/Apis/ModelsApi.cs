@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ModelGrid.Api;
 using ModelGrid.Auth;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 using ModelGrid.Silo.Auth;
 using ModelGrid.Silo.Hub;
 
@@ -18,7 +19,7 @@ public static class ModelsApi
             .RequestExample("""{"owner": "alice", "name": "my-model", "description": "A digit classifier", "task": "image-classification", "license": "MIT", "tags": ["vision"], "visibility": "public"}""")
             .NeedsToken().Problems(400, 403, 409, 503);
         models.MapGet("/", ListModels).WithName(nameof(ListModels))
-            .Documented("List and search models", "The models the caller may read, a page at a time: search matches names and descriptions; owner, task and tag filter. Private models are listed only to their owner's tokens.")
+            .Documented("List and search models", "The models the caller may read, a page at a time: search matches names and descriptions; owner, task, tag and mofClass (I, II, III or none: the Model Openness Framework class of the latest version) filter. Private models are listed only to their owner's tokens.")
             .Problems(400);
         models.MapGet("/{owner}/{name}", GetModel).WithName(nameof(GetModel))
             .Documented("Get a model", "A model's metadata and version count; publishers of its namespace also get its draft count. A private model the caller may not read answers 404, as one that does not exist.")
@@ -51,6 +52,7 @@ public static class ModelsApi
         string? owner = null,
         string? task = null,
         string? tag = null,
+        string? mofClass = null,
         int page = 1,
         int pageSize = 20)
     {
@@ -59,10 +61,20 @@ public static class ModelsApi
             throw HubException.Invalid("page starts at 1 and pageSize is between 1 and 500");
         }
 
-        var query = new CatalogQuery(search, owner, task, tag, (page - 1) * pageSize, pageSize);
+        var query = new CatalogQuery(search, owner, task, tag, (page - 1) * pageSize, pageSize) { OpennessClass = ParseMofClass(mofClass) };
         var result = await hub.Grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Search(query, context.Caller());
         return TypedResults.Ok(new ModelPage(result.Items, result.Total, page, pageSize));
     }
+
+    private static MofClass? ParseMofClass(string? value) => value switch
+    {
+        null => null,
+        "I" or "1" => MofClass.ClassI,
+        "II" or "2" => MofClass.ClassII,
+        "III" or "3" => MofClass.ClassIII,
+        "none" or "0" => MofClass.Unclassified,
+        _ => throw HubException.Invalid($"mofClass is I, II, III or none (a record that reaches no class), not '{value}'"),
+    };
 
     public static async Task<Ok<ModelDetails>> GetModel(string owner, string name, HttpContext context, HubServices hub)
     {

@@ -22,6 +22,7 @@ public sealed class EvaluationDemo(
     IGrainFactory grains,
     SamplePublisher samples,
     DemoModelPublisher models,
+    OpennessDemo openness,
     SuiteCatalog suites,
     EvaluationQueries evaluations,
     ArtifactResolver artifacts,
@@ -83,6 +84,7 @@ public sealed class EvaluationDemo(
         }
 
         console.SamplesReady(string.Join(", ", published.Values.Select(v => $"{v[0].Model}@{v[0].Number}..{v[^1].Number}")));
+        await openness.RunAsync(published, cancellationToken);
 
         // A submission that finds a recorded result for the same files (a restart) gets a job that has already succeeded.
         var reused = jobs.Count(j => j.Job.IsFinal);

@@ -74,6 +74,8 @@ public static class Extensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
+        services.AddSingleton<Openness.OpennessLicenses>();
+        services.AddSingleton<Openness.OpennessService>();
         services.AddSingleton<UploadSessions>();
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StagingSweeper>();
@@ -83,6 +85,7 @@ public static class Extensions
         services.AddSingleton<DemoModelPublisher>();
         services.AddSingleton<SamplePublisher>();
         services.AddSingleton<EvaluationDemo>();
+        services.AddSingleton<OpennessDemo>();
         services.AddSingleton<EvaluationSubmitter>();
         services.AddSingleton(sp =>
         {
@@ -171,6 +174,7 @@ public static class Extensions
             api.MapUploadsApi();
             api.MapCardsApi();
             api.MapBomApi();
+            api.MapOpennessApi();
             api.MapAliasesApi();
             api.MapTokensApi();
             api.MapArtifactsApi();

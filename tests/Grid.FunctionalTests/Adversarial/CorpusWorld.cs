@@ -146,6 +146,9 @@ public sealed class CorpusWorld
         return job;
     }
 
+    /// <summary>The openness record (a Model Openness Tool file) of each arranged model's v1 and of the openness writes.</summary>
+    public const string Openness = "framework: {name: Model Openness Framework}\nrelease:\n  name: corpus\n  license: {distribution: {name: MIT, path: LICENSE}}\n  components:\n    - name: Model parameters (Final)\n";
+
     private static async Task<Target> ArrangeModelAsync(AdversarialGrid grid, GridClient alice, ModelId id, ModelVisibility visibility)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -160,6 +163,7 @@ public sealed class CorpusWorld
         var v3 = await PublishAsync(alice, id, [RandomFile(ModelFile, 50)]);
         await alice.WithdrawAsync(id, v3.Number, "withdrawn by the corpus", ct);
         await alice.SetAliasAsync(id, "stable", v1.Number, ct);
+        await alice.SetOpennessAsync(id, "1", Openness, ct);
         var job = await alice.SubmitEvaluationAsync(new SubmitEvaluationRequest(id.ToString(), Suite, "1"), ct);
         var finished = await WaitForJobAsync(grid.Admin, job.Job.Id);
         Assert.Equal(JobStatus.Failed, finished.Status);

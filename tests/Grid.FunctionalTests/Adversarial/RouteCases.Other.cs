@@ -1,3 +1,4 @@
+using System.Text;
 using ModelGrid.Api;
 using ModelGrid.Testing;
 
@@ -36,6 +37,12 @@ public static partial class RouteCases
             ["POST /api/v1/models/{owner}/{name}/versions/{reference}/cards"] = new(Access.Publisher, Outcome.Ok(201), (_, _) => Call(
                 new WireRequest("POST", $"{ScratchPath}/versions/1/cards").Bytes("# A revision by the corpus\n"u8.ToArray(), "text/markdown"),
                 WriteScope.Under("state/", "cards/"))),
+
+            ["GET /api/v1/models/{owner}/{name}/versions/{reference}/openness"] = Read(w => $"{Public(w).Path}/versions/1/openness"),
+            ["GET /api/v1/models/{owner}/{name}/versions/{reference}/openness/badge.svg"] = Read(w => $"{Public(w).Path}/versions/1/openness/badge.svg"),
+            ["PUT /api/v1/models/{owner}/{name}/versions/{reference}/openness"] = new(Access.Publisher, Outcome.Ok(), (_, _) => Call(
+                new WireRequest("PUT", $"{ScratchPath}/versions/1/openness").Bytes(Encoding.UTF8.GetBytes(CorpusWorld.Openness), "application/yaml"),
+                WriteScope.Under("state/", "openness/", "cards/"))),
 
             ["GET /api/v1/models/{owner}/{name}/aliases"] = Read(w => $"{Public(w).Path}/aliases?history=true"),
             ["GET /api/v1/models/{owner}/{name}/aliases/{alias}/history"] = Read(w => $"{Public(w).Path}/aliases/stable/history"),

@@ -42,6 +42,8 @@ public static class VisibilityProbes
         Get("card of latest", m => $"{m}/{Versions}/latest/card"),
         Get("card revisions", m => $"{m}/{Versions}/1/cards"),
         Get("card r1", m => $"{m}/{Versions}/1/cards/r1"),
+        Get("openness", m => $"{m}/{Versions}/1/openness"),
+        Get("openness badge", m => $"{m}/{Versions}/1/openness/badge.svg"),
         Get("aliases", m => $"{m}/aliases"),
         Get("aliases with history", m => $"{m}/aliases?history=true"),
         Get("alias history", m => $"{m}/aliases/stable/history"),

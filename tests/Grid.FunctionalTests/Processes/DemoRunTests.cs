@@ -88,6 +88,12 @@ public sealed partial class DemoRunTests
         Assert.DoesNotContain("No results are recorded", storiesCard, StringComparison.Ordinal);
 
         var results = Directory.GetFiles(Path.Combine(data, "results"), "*.json", SearchOption.AllDirectories).Length;
+        var openness = OpennessRecords(data);
+        Assert.Equal(
+            ["demo/adult-income/1/r1.json", "demo/adult-income/2/r1.json", "demo/adult-income/3/r1.json", "demo/compas-recidivism/1/r1.json",
+             "demo/compas-recidivism/2/r1.json", "demo/compas-recidivism/3/r1.json", "demo/compas-recidivism/4/r1.json", "mot/granite-4.1/1/r1.json",
+             "mot/llama-3.1-8b/1/r1.json", "mot/polyglot-ko/1/r1.json", "mot/pythia-70m/1/r1.json"],
+            openness);
         var (again, secondOut, secondErr) = await SiloProcess.RunToExitAsync(data, ["--exit-after-demo"], TimeSpan.FromMinutes(5), DefaultLogging);
 
         Assert.True(again == 0, $"exit {again}: {secondOut}{secondErr}");
@@ -103,6 +109,7 @@ public sealed partial class DemoRunTests
         Assert.DoesNotContain("submitted", secondOut, StringComparison.Ordinal);
         Assert.DoesNotContain(second, l => LogLine().IsMatch(l));
         Assert.Equal(results, Directory.GetFiles(Path.Combine(data, "results"), "*.json", SearchOption.AllDirectories).Length);
+        Assert.Equal(openness, OpennessRecords(data));
         Directory.Delete(data, recursive: true);
     }
 
@@ -151,6 +158,11 @@ public sealed partial class DemoRunTests
         Directory.Delete(data, recursive: true);
         Directory.Delete(mirror, recursive: true);
     }
+
+    /// <summary>The openness record revisions in the data folder, as paths under <c>openness/</c>.</summary>
+    private static List<string> OpennessRecords(string data) =>
+        [.. Directory.GetFiles(Path.Combine(data, "openness"), "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(data, "openness"), f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     /// <summary>A line of the log format: time, level and category (<c>04:35:23 info: Microsoft.Hosting.Lifetime[14] …</c>).</summary>
     [GeneratedRegex(@"^(\d\d:\d\d:\d\d )?(trce|dbug|info|warn|fail|crit): [\w.]+\[\d+\]")]

@@ -13,7 +13,7 @@ public sealed class TestArtifactSettingsTests
 
         Assert.Equal(Path.Combine(Path.GetTempPath(), "checkout", "shared"), settings.SharedFolder);
         Assert.False(settings.SharedFolderVariable);
-        Assert.Equal([Path.Combine(settings.SharedFolder, "datasets"), Path.Combine(settings.SharedFolder, "models")], settings.Mirrors);
+        Assert.Equal([Path.Combine(settings.SharedFolder, "datasets"), Path.Combine(settings.SharedFolder, "models"), Path.Combine(settings.SharedFolder, "mot")], settings.Mirrors);
         Assert.Equal("/users/ada/.cache/modelgrid/test-artifacts", settings.CacheFolder);
         Assert.False(settings.Offline);
     }
