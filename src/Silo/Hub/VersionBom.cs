@@ -6,7 +6,9 @@ using ModelGrid.Cards;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 using ModelGrid.Silo.Evaluation;
+using ModelGrid.Silo.Openness;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
 using ModelGrid.Storage.Content;
@@ -17,7 +19,7 @@ namespace ModelGrid.Silo.Hub;
 /// Gathers what the hub records about a published version — manifest, latest card revision, recorded results, the
 /// suites' data cards and declared artifacts — and builds its CycloneDX bill of materials (<see cref="CycloneDxBom"/>).
 /// </summary>
-public sealed class VersionBom(IGrainFactory grains, ContentAddressedStore store, SuiteCatalog suites, ArtifactResolver artifacts)
+public sealed class VersionBom(IGrainFactory grains, ContentAddressedStore store, SuiteCatalog suites, ArtifactResolver artifacts, OpennessService openness)
 {
     /// <summary>Where the BOM says a declared artifact is published: the public pinned source, whatever mirror this hub uses.</summary>
     private static readonly Uri PublicSources = new ArtifactOptions().SourceBaseUrl;
@@ -44,8 +46,28 @@ public sealed class VersionBom(IGrainFactory grains, ContentAddressedStore store
         var input = new BomInput(
             id, version.Number, revisionId, publishedAt, [.. version.Files.Select(f => f.ToManifestFile())],
             model.Description, model.Task, model.License, card, cards.Count == 0 ? 0 : cards[^1].Revision,
-            results, Suites(results), []);
+            results, Suites(results), await ComponentLicencesAsync(id, version.Number, cancellationToken));
         return CycloneDxBom.Build(input);
+    }
+
+    /// <summary>
+    /// The licence each component of the version's latest openness record resolves to (its own, else the release-wide
+    /// one of its type, else the distribution licence), leaving out components without one.
+    /// </summary>
+    private async Task<IReadOnlyList<BomLicence>> ComponentLicencesAsync(ModelId id, int version, CancellationToken cancellationToken)
+    {
+        if (await openness.LatestAsync(id, version, cancellationToken) is not { Record: var record })
+        {
+            return [];
+        }
+
+        return
+        [
+            .. record.Components
+                .Select(c => (c.Name, Licence: MofComponents.Find(c.Name) is { } component ? MofEvaluator.Resolve(component, c, record.Licenses) : c.License))
+                .Where(c => c.Licence is { Length: > 0 } && c.Licence != OpennessRecord.Unlicensed)
+                .Select(c => new BomLicence(c.Name, c.Licence!)),
+        ];
     }
 
     /// <summary>The latest result of each suite digest and hardware class, in recording order: a repeat replaces an earlier run.</summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ModelGrid.Api;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Hub;
+using ModelGrid.Openness;
 using ModelGrid.Testing;
 using static ModelGrid.FunctionalTests.Api.EvaluationCalls;
 
@@ -75,6 +77,32 @@ public sealed class BomApiTests(GridAppFactory app)
         Assert.Equal(file.File.Sha256, (string?)component["components"]![0]!["hashes"]![0]!["content"]);
         Assert.Null(component["modelCard"]!["quantitativeAnalysis"]);
         Assert.Equal(version.PublishedAt!.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), (string?)JsonNode.Parse(bytes)!["metadata"]!["timestamp"]);
+    }
+
+    [Fact]
+    public async Task GetBom_VersionWithOpennessRecord_CarriesEachComponentsResolvedLicence()
+    {
+        var model = await HubTestModel.CreateAsync(app);
+        var version = await model.PublishAsync(HubTestModel.RandomFile("model.onnx", 8));
+        var record = new OpennessRecord("m", "me", null, new ReleaseLicenses(new ReleaseLicense("Apache-2.0")),
+        [
+            new ComponentRelease(MofComponents.FinalParameters, Files: ["model.onnx"]),
+            new ComponentRelease(MofComponents.ModelCard, "CC-BY-4.0"),
+            new ComponentRelease(MofComponents.TechnicalReport, OpennessRecord.Unlicensed),
+        ]);
+        using var http = app.Http(model.Token);
+        using var set = await http.PutAsJsonAsync($"{model.Path}/versions/1/openness", record, ApiJson.Options, Ct);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        var bytes = await app.Client().GetBomAsync(model.Id, version.RevisionId!, Ct);
+
+        Assert.Empty(CycloneDxSchema.Validate(Encoding.UTF8.GetString(bytes)));
+        var properties = JsonNode.Parse(bytes)!["metadata"]!["component"]!["properties"]!.AsArray()
+            .Where(p => ((string?)p!["name"])!.StartsWith("modelgrid:licence:", StringComparison.Ordinal))
+            .Select(p => $"{(string?)p!["name"]}={(string?)p!["value"]}");
+        Assert.Equal(
+            [$"modelgrid:licence:{MofComponents.FinalParameters}=Apache-2.0", $"modelgrid:licence:{MofComponents.ModelCard}=CC-BY-4.0"],
+            properties);
     }
 
     [Fact]
