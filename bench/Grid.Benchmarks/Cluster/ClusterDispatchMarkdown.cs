@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelGrid.Benchmarks.Dispatch;
 
 namespace ModelGrid.Benchmarks.Cluster;
 
@@ -70,12 +71,7 @@ public static class ClusterDispatchMarkdown
 
         s.AppendLine(Inv($"### Grain calls and reminder-table operations per job: round {cell.Cell.Round}, no-op, 2 workers, {cell.Cell.Jobs} jobs (every silo, caller's view, request to response)"));
         s.AppendLine();
-        s.AppendLine("| call | calls | per job | mean ms | p50 ms | p99 ms | max ms |");
-        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (name, d) in cell.Calls.OrderByDescending(c => c.Value.Count * c.Value.Mean))
-        {
-            s.AppendLine(Inv($"| `{name}` | {d.Count} | {(double)d.Count / cell.Cell.Jobs:F2} | {d.Mean:F2} | {d.P50:F2} | {d.P99:F2} | {d.Max:F1} |"));
-        }
+        GrainCallTable.Write(s, cell.Calls, cell.Cell.Jobs);
 
         s.AppendLine();
         s.AppendLine("| reminder-table operation | count | per job |");

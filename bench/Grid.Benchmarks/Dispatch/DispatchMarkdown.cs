@@ -71,12 +71,7 @@ public static class DispatchMarkdown
 
             s.AppendLine(Inv($"{(store == DispatchStore.Embedded ? "Embedded store" : "Azurite")}, {cell.Cell.Jobs} jobs, {cell.Cell.Loops} loops:"));
             s.AppendLine();
-            s.AppendLine("| call | calls | per job | mean ms | p50 ms | p99 ms | max ms |");
-            s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-            foreach (var (name, d) in cell.Calls.OrderByDescending(c => c.Value.Count * c.Value.Mean))
-            {
-                s.AppendLine(Inv($"| `{name}` | {d.Count} | {(double)d.Count / cell.Cell.Jobs:F2} | {d.Mean:F2} | {d.P50:F2} | {d.P99:F2} | {d.Max:F1} |"));
-            }
+            GrainCallTable.Write(s, cell.Calls, cell.Cell.Jobs);
 
             s.AppendLine();
         }

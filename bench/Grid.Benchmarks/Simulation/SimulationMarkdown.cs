@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelGrid.Benchmarks.Dispatch;
 
 namespace ModelGrid.Benchmarks.Simulation;
 
@@ -67,12 +68,7 @@ public static class SimulationMarkdown
 
         s.AppendLine(Inv($"### Grain calls, state writes and reminder operations per job: {cell.Cell.Jobs} jobs, {cell.Cell.Loops} loops, {cell.Cell.Partitions} partitions"));
         s.AppendLine();
-        s.AppendLine("| call | calls | per job | mean ms | p50 ms | p99 ms | max ms |");
-        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (name, d) in cell.Calls.OrderByDescending(c => c.Value.Count * c.Value.Mean))
-        {
-            s.AppendLine(Inv($"| `{name}` | {d.Count} | {(double)d.Count / cell.Cell.Jobs:F2} | {d.Mean:F2} | {d.P50:F2} | {d.P99:F2} | {d.Max:F1} |"));
-        }
+        GrainCallTable.Write(s, cell.Calls, cell.Cell.Jobs);
 
         s.AppendLine();
         s.AppendLine("| state written (or cleared) / reminder-table operation | count | per job |");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.ClusterTests.Cluster;
@@ -65,29 +64,6 @@ public sealed partial class StorageOutageTests
         }
 
         return rounds;
-    }
-
-    /// <summary>Waits until every model's card names each of its jobs; false when that did not happen in time.</summary>
-    private static async Task<bool> WaitCardsAsync(GridClient client, IReadOnlyList<ModelId> models, Dictionary<Guid, ModelId> jobs, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var complete = true;
-            foreach (var model in models)
-            {
-                var card = await client.GetCardAsync(model, "1", cancellationToken: Ct);
-                var named = JobLine().Matches(card).Select(m => Guid.Parse(m.Groups[1].Value)).ToHashSet();
-                complete &= jobs.Where(j => j.Value == model).All(j => named.Contains(j.Key));
-            }
-
-            if (complete || clock.Elapsed > timeout)
-            {
-                return complete;
-            }
-
-            await Task.Delay(250, Ct);
-        }
     }
 
     /// <summary>Whether storage is away right now, as the test set it.</summary>

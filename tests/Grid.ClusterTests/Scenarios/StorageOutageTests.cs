@@ -111,7 +111,7 @@ public sealed partial class StorageOutageTests
         var uploadsDone = log.Now;
         await tracker.AllFinal.WaitAsync(RecoveryBound * 2, Ct);
         var jobsDone = log.Now;
-        var cardsComplete = await WaitCardsAsync(admin, evaluated, jobs, RecoveryBound * 2);
+        var cardsComplete = (await CardJobs.WaitAsync(admin, evaluated, jobs, RecoveryBound * 2, TimeSpan.FromMilliseconds(250), Ct)).Complete;
         var allDone = log.Now;
         await stop.CancelAsync();
         await tracking;
@@ -122,7 +122,7 @@ public sealed partial class StorageOutageTests
         var evaluationRevisions = new Dictionary<ModelId, int>();
         foreach (var model in evaluated)
         {
-            recorded[model] = [.. JobLine().Matches(await admin.GetCardAsync(model, "1", cancellationToken: Ct)).Select(m => Guid.Parse(m.Groups[1].Value))];
+            recorded[model] = CardJobs.Named(await admin.GetCardAsync(model, "1", cancellationToken: Ct));
             evaluationRevisions[model] = (await admin.ListCardsAsync(model, "1", Ct)).Count(c => c.Source == "evaluation");
         }
 
@@ -255,8 +255,6 @@ public sealed partial class StorageOutageTests
         return (checks, bad);
     }
 
-    [GeneratedRegex(@"— job ([0-9a-f-]{36}),")]
-    private static partial Regex JobLine();
 
     [GeneratedRegex(@"\(storage unreachable or a silo leaving\); try \d+ in")]
     private static partial Regex BackoffLine();
