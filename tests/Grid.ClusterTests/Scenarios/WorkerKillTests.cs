@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using ModelGrid.Api;
 using ModelGrid.Client.Http;
 using ModelGrid.ClusterTests.Cluster;
@@ -15,7 +14,7 @@ namespace ModelGrid.ClusterTests.Scenarios;
 /// (an expired lease goes back to the queue behind the jobs still waiting, so most of that is their run time), and the
 /// API's clients (which retry nothing) never see an error.
 /// </summary>
-public sealed partial class WorkerKillTests(AzuriteFixture azurite)
+public sealed class WorkerKillTests(AzuriteFixture azurite)
 {
     private const int Models = 5;
     private const int JobsPerModel = 20;
@@ -46,29 +45,32 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
 
         var clock = Stopwatch.StartNew();
         var errors = new List<string>();
-        await LeasedByAsync(admin, models, "worker-1", errors);
-        await cluster.Workers[0].KillAsync();
+        // Whichever worker runs a slow job first is killed: which one leases it is the queue's choice, not the test's.
+        var runner = await SlowJobRunnerAsync(admin, models, errors);
+        var victim = cluster.Workers.Single(w => w.Name == runner);
+        var survivor = cluster.Workers.Single(w => w != victim).Name;
+        await victim.KillAsync();
         var killedAt = DateTimeOffset.UtcNow;
 
         // The jobs the dead worker held: their leases stand until they expire.
         var victims = new List<JobSnapshot>();
         foreach (var model in models)
         {
-            victims.AddRange((await ListAsync(admin, model, JobStatus.Leased, errors))?.Items.Where(j => j.Worker == "worker-1") ?? []);
+            victims.AddRange((await ListAsync(admin, model, JobStatus.Leased, errors))?.Items.Where(j => j.Worker == victim.Name) ?? []);
         }
 
-        Assert.True(victims.Count > 0, "worker-1 held no lease when it was killed");
+        Assert.True(victims.Count > 0, $"{victim.Name} held no lease when it was killed");
 
         var final = await WaitAllFinalAsync(admin, models, jobs.Count, errors, TimeSpan.FromMinutes(4));
         var tookAll = clock.Elapsed;
 
         // A result whose recording met the dead silo is recorded by the job's follow-up reminder (every 10 s here).
-        var (recordedAll, cardsAfter) = await WaitCardsAsync(admin, models, jobs, TimeSpan.FromSeconds(90));
+        var (recordedAll, cardsAfter) = await CardJobs.WaitAsync(admin, models, jobs, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(500), Ct);
         var recorded = new Dictionary<ModelId, List<Guid>>();
         var evaluationRevisions = new Dictionary<ModelId, int>();
         foreach (var model in models)
         {
-            recorded[model] = JobLine().Matches(await admin.GetCardAsync(model, "1", cancellationToken: Ct)).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+            recorded[model] = CardJobs.Named(await admin.GetCardAsync(model, "1", cancellationToken: Ct));
             evaluationRevisions[model] = (await admin.ListCardsAsync(model, "1", Ct)).Count(c => c.Source == "evaluation");
         }
 
@@ -102,13 +104,13 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
         Assert.Equal(0, misplaced);
         Assert.Equal(0, missing);
         Assert.All(models, m => Assert.Equal(JobsPerModel, evaluationRevisions[m]));
-        Assert.All(moved, j => Assert.Equal("worker-2", j.Worker));
+        Assert.All(moved, j => Assert.Equal(survivor, j.Worker));
         Assert.All(moved, j => Assert.True(j.Attempt >= 2, $"the killed worker's job {j.Id} finished in attempt {j.Attempt}"));
         Assert.InRange(recovery, TimeSpan.Zero, TimeSpan.FromSeconds(ClusterSettings.LeaseSeconds) + ClusterSettings.RecoveryBound);
     }
 
-    /// <summary>Waits until <paramref name="worker"/> runs a slow job.</summary>
-    private static async Task LeasedByAsync(GridClient client, IReadOnlyList<ModelId> models, string worker, List<string> errors)
+    /// <summary>Waits until a worker runs a slow job; that worker's name.</summary>
+    private static async Task<string> SlowJobRunnerAsync(GridClient client, IReadOnlyList<ModelId> models, List<string> errors)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(4))
@@ -117,16 +119,17 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
             {
                 var leased = await ListAsync(client, model, JobStatus.Leased, errors);
                 // A slow job runs for about 15 s: the worker is in the middle of it.
-                if (leased?.Items.Any(j => j.Worker == worker && j.Spec.SuiteId.StartsWith(QuickSuite.SlowId, StringComparison.Ordinal)) == true)
+                var slow = leased?.Items.FirstOrDefault(j => j.Worker is not null && j.Spec.SuiteId.StartsWith(QuickSuite.SlowId, StringComparison.Ordinal));
+                if (slow is not null)
                 {
-                    return;
+                    return slow.Worker!;
                 }
             }
 
             await Task.Delay(50, Ct);
         }
 
-        throw new TimeoutException($"{worker} ran no slow job within four minutes");
+        throw new TimeoutException("no worker ran a slow job within four minutes");
     }
 
     private static async Task<Dictionary<Guid, JobSnapshot>> WaitAllFinalAsync(GridClient client, IReadOnlyList<ModelId> models, int count, List<string> errors, TimeSpan timeout)
@@ -157,29 +160,6 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
         return final;
     }
 
-    /// <summary>Waits until every model's card names each of its jobs; how long that took past the call.</summary>
-    private static async Task<(bool Complete, TimeSpan After)> WaitCardsAsync(GridClient client, IReadOnlyList<ModelId> models, Dictionary<Guid, ModelId> jobs, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var complete = true;
-            foreach (var model in models)
-            {
-                var card = await client.GetCardAsync(model, "1", cancellationToken: Ct);
-                var named = JobLine().Matches(card).Select(m => Guid.Parse(m.Groups[1].Value)).ToHashSet();
-                complete &= jobs.Where(j => j.Value == model).All(j => named.Contains(j.Key));
-            }
-
-            if (complete || clock.Elapsed > timeout)
-            {
-                return (complete, clock.Elapsed);
-            }
-
-            await Task.Delay(500, Ct);
-        }
-    }
-
     /// <summary>Lists a model's jobs; an error answer or a failed connection is recorded, not thrown: the test counts them.</summary>
     private static async Task<EvaluationList?> ListAsync(GridClient client, ModelId model, JobStatus? status, List<string> errors)
     {
@@ -193,7 +173,4 @@ public sealed partial class WorkerKillTests(AzuriteFixture azurite)
             return null;
         }
     }
-
-    [GeneratedRegex(@"— job ([0-9a-f-]{36}),")]
-    private static partial Regex JobLine();
 }
