@@ -17,15 +17,7 @@ public static class OpennessCommands
         return host.Command("show", "Print a version's openness class, progress, what the next class needs and each component", c => c.Arguments.Add(model), async (parse, cli, ct) =>
         {
             var (id, reference) = ModelRefArgument.ParseModelRef(parse.GetValue(model)!);
-            var view = await cli.Client.GetOpennessAsync(id, reference, ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(view);
-                return ExitCodes.Success;
-            }
-
-            Write(cli, view);
-            return ExitCodes.Success;
+            return Print(cli, await cli.Client.GetOpennessAsync(id, reference, ct));
         });
     }
 
@@ -51,15 +43,7 @@ public static class OpennessCommands
                 throw new CliException($"cannot read {path}: {e.Message}");
             }
 
-            var view = await cli.Client.SetOpennessAsync(id, reference, yaml, ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(view);
-                return ExitCodes.Success;
-            }
-
-            Write(cli, view);
-            return ExitCodes.Success;
+            return Print(cli, await cli.Client.SetOpennessAsync(id, reference, yaml, ct));
         });
     }
 
@@ -93,6 +77,21 @@ public static class OpennessCommands
             cli.Output.WriteLine($"wrote {path}");
             return ExitCodes.Success;
         });
+    }
+
+    /// <summary>Prints a version's openness as JSON (<c>--json</c>) or as text.</summary>
+    private static int Print(CliContext cli, OpennessView view)
+    {
+        if (cli.Json)
+        {
+            cli.WriteJson(view);
+        }
+        else
+        {
+            Write(cli, view);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static void Write(CliContext cli, OpennessView view)

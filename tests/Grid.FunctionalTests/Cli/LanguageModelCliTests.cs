@@ -46,7 +46,8 @@ public sealed class LanguageModelCliTests
         Assert.Matches(@"(?m)^all +0\.7750 \[0\.6500, 0\.9000\] +0\.8500 \[0\.7250, 0\.9500\]$", result.Stdout);
     }
 
-    private static GridCliRunner Runner()
+    /// <summary>A CLI that reads artifacts from the test mirror only, offline, with a cache of its own; no hub behind it.</summary>
+    internal static GridCliRunner Runner()
     {
         var cli = new GridCliRunner(new Uri("http://127.0.0.1:9"));
         cli.Environment["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder;
@@ -55,6 +56,7 @@ public sealed class LanguageModelCliTests
         return cli;
     }
 
-    private static string Figure(JsonElement metric) => string.Create(
+    /// <summary>A metric as the CLI prints it: value and interval to four places.</summary>
+    internal static string Figure(JsonElement metric) => string.Create(
         CultureInfo.InvariantCulture, $"{metric.GetProperty("value").GetDouble():F4} [{metric.GetProperty("lower").GetDouble():F4}, {metric.GetProperty("upper").GetDouble():F4}]");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ModelGrid.FunctionalTests.Processes;
 using ModelGrid.Testing;
@@ -32,7 +31,7 @@ public sealed class LanguageModelJobTests
             Assert.True(push.ExitCode == 0, push.ToString());
 
             var submitted = await alice.RunAsync("eval", "submit", "alice/stories@1", "--suite", "crows-pairs", "--wait", "--json");
-            var local = await LocalRunner().RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Path.Combine(folder, "stories260K_kv.onnx"), "--suite", "eval-suites/crows-pairs", "--json");
+            var local = await LanguageModelCliTests.Runner().RunInAsync(TestPaths.RepositoryRoot, "eval", "--local", Path.Combine(folder, "stories260K_kv.onnx"), "--suite", "eval-suites/crows-pairs", "--json");
 
             Assert.True(submitted.ExitCode == 0, submitted.ToString());
             Assert.True(local.ExitCode == 0, local.ToString());
@@ -44,7 +43,7 @@ public sealed class LanguageModelJobTests
             }
 
             Assert.Equal(1508, stored.RootElement.GetProperty("rows").GetInt32());
-            var figures = stored.RootElement.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, Figure);
+            var figures = stored.RootElement.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, LanguageModelCliTests.Figure);
             Assert.Equal(10, figures.Count);
             Assert.Equal("0.3999 [0.3766, 0.4237]", figures["pct_stereotype"]);
             Assert.Equal("0.4962 [0.4337, 0.5595]", figures["group[gender].pct_stereotype"]);
@@ -59,16 +58,4 @@ public sealed class LanguageModelJobTests
         Directory.Delete(data, recursive: true);
         Directory.Delete(folder, recursive: true);
     }
-
-    private static GridCliRunner LocalRunner()
-    {
-        var cli = new GridCliRunner(new Uri("http://127.0.0.1:9"));
-        cli.Environment["Grid__Artifacts__Mirrors__0"] = TestArtifacts.MirrorFolder;
-        cli.Environment["Grid__Artifacts__Offline"] = "true";
-        cli.Environment["GRID_CACHE"] = TestPaths.NewTempFolder("artifact-cache");
-        return cli;
-    }
-
-    private static string Figure(JsonElement metric) => string.Create(
-        CultureInfo.InvariantCulture, $"{metric.GetProperty("value").GetDouble():F4} [{metric.GetProperty("lower").GetDouble():F4}, {metric.GetProperty("upper").GetDouble():F4}]");
 }
