@@ -14,6 +14,12 @@ public static partial class RouteCases
         new(StringComparer.Ordinal)
         {
             ["GET /signin"] = Read(_ => "/signin"),
+            ["GET /models/{Owner}/{Name}"] = Read(w => $"/models/{Public(w).Id}"),
+            ["GET /models/{Owner}/{Name}/versions/{Ref}"] = Read(w => $"/models/{Public(w).Id}/versions/1"),
+            ["GET /models/{Owner}/{Name}/versions/{Ref}/cards/diff"] = Read(w => $"/models/{Public(w).Id}/versions/1/cards/diff?from=1&to=1"),
+            ["GET /evaluations"] = Read(_ => "/evaluations"),
+            ["GET /evaluations/{JobId:guid}"] = Read(w => $"/evaluations/{Public(w).Job:D}"),
+            ["GET /suites"] = Read(_ => "/suites"),
 
             // The renderer's own endpoint for redirects during enhanced navigation, which these pages never use: an
             // address it did not protect itself is a bad request.

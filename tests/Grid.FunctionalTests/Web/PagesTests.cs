@@ -184,4 +184,42 @@ public sealed class PagesTests(GridAppFactory app)
         Assert.All(verified, row => Assert.Equal($"/evaluations/{jobId:D}", row.QuerySelector("a")?.GetAttribute("href")));
         Assert.Contains(queue.QuerySelectorAll("#queue tbody tr a"), a => a.GetAttribute("href") == location);
     }
+
+    [Fact]
+    public async Task VersionPage_ListsCardRevisions_AndTheirDiffMarksTheChangedLines()
+    {
+        const string card = "---\nlicense: MIT\n---\n# Model\n\nFirst.\nKept.\n";
+        var model = await HubTestModel.CreateAsync(app);
+        var file = HubTestModel.RandomFile("w.bin", 8);
+        var draft = await model.Client.CreateDraftAsync(model.Id, new CreateDraftRequest([file.File], card), Ct);
+        await model.Client.UploadFileAsync(model.Id, draft.Number, "w.bin", new MemoryStream(file.Bytes), 8, file.File.Sha256, cancellationToken: Ct);
+        await model.Client.PublishAsync(model.Id, draft.Number, Ct);
+        using var revised = new StringContent(card.Replace("First.", "Second.", StringComparison.Ordinal), System.Text.Encoding.UTF8, "text/markdown");
+        (await app.Http(model.Token).PostAsync(new Uri($"{model.Path}/versions/1/cards", UriKind.Relative), revised, Ct)).EnsureSuccessStatusCode();
+        using var browser = new PageBrowser(app);
+        var version = $"/models/{model.Id.Owner}/{model.Id.Name}/versions/1";
+
+        var (status, page) = await browser.GetAsync(version);
+        var (diffStatus, diff) = await browser.GetAsync($"{version}/cards/diff?from=1&to=2");
+        var (missing, _) = await browser.GetAsync($"{version}/cards/diff?from=1&to=9");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["r1", "r2"], page.QuerySelectorAll("#card-revisions tbody tr td:first-child").Select(td => td.TextContent));
+        Assert.NotNull(page.QuerySelector("table#evaluations"));
+        Assert.Equal(HttpStatusCode.OK, diffStatus);
+        Assert.Equal(["Second."], diff.QuerySelectorAll("#card-diff ins").Select(e => e.TextContent));
+        Assert.Equal(["First."], diff.QuerySelectorAll("#card-diff del").Select(e => e.TextContent));
+        Assert.Contains("Kept.", diff.QuerySelectorAll("#card-diff span").Select(e => e.TextContent));
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+    }
+
+    [Fact]
+    public void LineDiff_KeepsTheLongestCommonLines_AndMarksTheRest()
+    {
+        var diff = ModelGrid.Silo.Web.LineDiff.Compute("a\nb\nc\nd\n", "a\nc\nx\nd\n");
+
+        Assert.Equal(
+            ["  a", "- b", "  c", "+ x", "  d"],
+            diff.Select(l => (l.Kind switch { ModelGrid.Silo.Web.DiffLineKind.Added => "+ ", ModelGrid.Silo.Web.DiffLineKind.Removed => "- ", _ => "  " }) + l.Text));
+    }
 }
