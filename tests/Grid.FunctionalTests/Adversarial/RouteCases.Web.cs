@@ -14,10 +14,19 @@ public static partial class RouteCases
         new(StringComparer.Ordinal)
         {
             ["GET /signin"] = Read(_ => "/signin"),
+            ["GET /models/{Owner}/{Name}"] = Read(w => $"/models/{Public(w).Id}"),
+            ["GET /models/{Owner}/{Name}/versions/{Ref}"] = Read(w => $"/models/{Public(w).Id}/versions/1"),
+            ["GET /models/{Owner}/{Name}/versions/{Ref}/cards/diff"] = Read(w => $"/models/{Public(w).Id}/versions/1/cards/diff?from=1&to=1"),
+            ["GET /evaluations"] = Read(_ => "/evaluations"),
+            ["GET /evaluations/{JobId:guid}"] = Read(w => $"/evaluations/{Public(w).Job:D}"),
+            ["GET /suites"] = Read(_ => "/suites"),
+
+            // The renderer's own endpoint for redirects during enhanced navigation, which these pages never use: an
+            // address it did not protect itself is a bad request.
+            ["GET /_framework/opaque-redirect"] = new(Access.Open, new Outcome(400), (_, _) => Call(WireRequest.Get("/_framework/opaque-redirect?url=elsewhere"), WriteScope.Nothing)),
             ["GET /web/site.css"] = Read(_ => "/web/site.css"),
             ["HEAD /web/site.css"] = new(Access.Open, Outcome.Ok(), (_, _) => Call(new WireRequest("HEAD", "/web/site.css"), WriteScope.Nothing)),
             ["POST /signin"] = Form("/signin", "token=functional-test-admin-token-0123456789"),
-            ["GET /suites"] = Read(_ => "/suites"),
             ["GET /suites/{id}/leaderboard"] = Read(_ => $"/suites/{CorpusWorld.Suite}/leaderboard"),
             ["GET /models/{owner}/{name}/compare"] = Read(w => $"/models/{Public(w).Id}/compare"),
             ["POST /signout"] = Form("/signout", ""),
