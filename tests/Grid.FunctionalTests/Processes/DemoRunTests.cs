@@ -100,11 +100,11 @@ public sealed partial class DemoRunTests
         Assert.True(again == 0, $"exit {again}: {secondOut}{secondErr}");
         var second = secondOut.Split('\n');
         Assert.Equal($"  admin token:  {Path.Combine(data, "admin-token")} (from an earlier start)", second[2]);
-        Assert.Equal("Demo model demo/mnist@1 is up to date", second[6]);
-        Assert.Equal("Demo model demo/stories260k@1 is up to date", second[7]);
-        Assert.Equal("Demo: 12 evaluation results reused from the data folder", second[9]);
-        Assert.Equal(string.Empty, second[10]);
-        Assert.Equal("=== ModelGrid evaluation demo ===", second[11]);
+        Assert.Equal("Demo model demo/mnist@1 is up to date", second[7]);
+        Assert.Equal("Demo model demo/stories260k@1 is up to date", second[8]);
+        Assert.Equal("Demo: 12 evaluation results reused from the data folder", second[10]);
+        Assert.Equal(string.Empty, second[11]);
+        Assert.Equal("=== ModelGrid evaluation demo ===", second[12]);
         Assert.Contains(string.Join('\n', language), secondOut, StringComparison.Ordinal);
         Assert.Contains("12 of 12 evaluation jobs succeeded.", secondOut, StringComparison.Ordinal);
         Assert.DoesNotContain("submitted", secondOut, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed partial class DemoRunTests
 
         Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
         var lines = stdout.Split('\n');
-        Assert.Equal("Demo model demo/stories260k not published: its weights are missing (the demo's summary says how to provide them)", lines[7]);
+        Assert.Equal("Demo model demo/stories260k not published: its weights are missing (the demo's summary says how to provide them)", lines[8]);
         Assert.Equal("Demo: 9 evaluation jobs submitted to the local worker; waiting for them", lines[10]);
         Assert.DoesNotContain("demo/stories260k@", stdout, StringComparison.Ordinal);
         Assert.Contains("MNIST accuracy of demo/mnist@1 on mnist-accuracy: 0.9891 [", stdout, StringComparison.Ordinal);

@@ -222,4 +222,38 @@ public sealed class PagesTests(GridAppFactory app)
             ["  a", "- b", "  c", "+ x", "  d"],
             diff.Select(l => (l.Kind switch { ModelGrid.Silo.Web.DiffLineKind.Added => "+ ", ModelGrid.Silo.Web.DiffLineKind.Removed => "- ", _ => "  " }) + l.Text));
     }
+
+    [Fact]
+    public async Task Home_FiltersByLicenceAndTask_AndSortsByEvaluations()
+    {
+        var owner = $"h{Guid.NewGuid():N}"[..14];
+        var token = await app.TokenAsync(owner, "read", "publish");
+        var client = app.Client(token);
+        await client.CreateModelAsync(new CreateModelRequest(owner, "mit-vision", Task: "image-classification", License: "MIT"), Ct);
+        await client.CreateModelAsync(new CreateModelRequest(owner, "apache-tabular", Task: "tabular-classification", License: "Apache-2.0"), Ct);
+        await client.CreateModelAsync(new CreateModelRequest(owner, "evaluated", Task: "tabular-classification", License: "Apache-2.0"), Ct);
+        var id = new ModelId(owner, "evaluated");
+        var sample = EvaluationCalls.SampleFile("compas-recidivism", 4);
+        var unique = EvaluationCalls.Unique();
+        var draft = await client.CreateDraftAsync(id, new CreateDraftRequest([sample.File, unique.File]), Ct);
+        foreach (var (file, bytes) in new[] { sample, unique })
+        {
+            await client.UploadFileAsync(id, draft.Number, file.Path, new MemoryStream(bytes), bytes.Length, file.Sha256, cancellationToken: Ct);
+        }
+
+        await client.PublishAsync(id, draft.Number, Ct);
+        var job = await new EvaluationCalls(app).SubmitViewAsync(token, new SubmitEvaluationRequest($"{owner}/evaluated", "compas-recidivism"));
+        await new EvaluationCalls(app).WaitAsync(job.Job.Id);
+        using var browser = new PageBrowser(app);
+
+        static IEnumerable<string> Listed(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("article.model-item h2 a").Select(a => a.TextContent);
+        var (_, mit) = await browser.GetAsync($"/?owner={owner}&license=mit");
+        var (_, tabular) = await browser.GetAsync($"/?owner={owner}&task=tabular-classification");
+        var (_, ranked) = await browser.GetAsync($"/?owner={owner}&sort=evaluated");
+
+        Assert.Equal([$"{owner}/mit-vision"], Listed(mit));
+        Assert.Equal([$"{owner}/apache-tabular", $"{owner}/evaluated"], Listed(tabular).Order(StringComparer.Ordinal));
+        Assert.Equal($"{owner}/evaluated", Listed(ranked).First());
+        Assert.Equal("evaluated", ranked.QuerySelector("select#sort option[selected]")?.GetAttribute("value"));
+    }
 }
