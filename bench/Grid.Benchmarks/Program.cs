@@ -8,6 +8,7 @@ using ModelGrid.Benchmarks.Generation;
 using ModelGrid.Benchmarks.Hub;
 using ModelGrid.Benchmarks.Simulation;
 using ModelGrid.Benchmarks.Throughput;
+using ModelGrid.Benchmarks.Web;
 
 // The benchmarks read /proc and start Debian's nginx: Linux only.
 [assembly: SupportedOSPlatform("linux")]
@@ -28,6 +29,7 @@ root.Subcommands.Add(GenerationCommand.Build());
 root.Subcommands.Add(ClusterDispatchCommand.Build());
 root.Subcommands.Add(ClusterDispatchCommand.BuildWorker());
 root.Subcommands.Add(SimulationCommand.Build());
+root.Subcommands.Add(PagesCommand.Build());
 
 // The commands handle SIGINT/SIGTERM themselves, so their cleanup (stopping servers and silos, deleting files) can finish.
 return await root.Parse(args.Length == 0 ? ["--help"] : args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

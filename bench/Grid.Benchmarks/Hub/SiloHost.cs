@@ -35,7 +35,9 @@ public sealed class SiloHost : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloHost> StartAsync(string siloDll, string dataFolder, string logPath, long maxFileBytes, CancellationToken cancellationToken)
+    /// <summary>Starts the silo; <paramref name="settings"/> add to (or override) the environment it is configured by.</summary>
+    public static async Task<SiloHost> StartAsync(
+        string siloDll, string dataFolder, string logPath, long maxFileBytes, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         EnsureBuilt(siloDll);
         var port = FreePort.Next();
@@ -50,6 +52,11 @@ public sealed class SiloHost : IAsyncDisposable
             ["Grid__Demo__Enabled"] = "false",
             ["Grid__Uploads__MaxFileBytes"] = maxFileBytes.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var process = ServerProcess.Start("dotnet", [siloDll], Path.GetDirectoryName(siloDll)!, environment, logPath);
         var silo = new SiloHost(process, new Uri($"http://127.0.0.1:{port}/"), token);
         try
