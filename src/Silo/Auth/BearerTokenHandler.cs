@@ -15,8 +15,7 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AdminToken admin,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TokenValidator tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     internal const string OwnerClaim = "grid:owner";
@@ -35,21 +34,8 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("the Authorization header must be 'Bearer <token>'");
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        if (admin.Matches(token))
-        {
-            return Success(new Principal("admin", null, TokenScopes.Admin | TokenScopes.Publish | TokenScopes.Read | TokenScopes.Evaluate));
-        }
-
-        if (!TokenIssuer.TryParseId(token, out var id))
-        {
-            return AuthenticateResult.Fail("the bearer token is not a ModelGrid token");
-        }
-
-        var principal = await grains.GetGrain<IAccessTokenGrain>(id).Authenticate(TokenIssuer.Hash(token));
-        return principal is null
-            ? AuthenticateResult.Fail("the bearer token is unknown, revoked or expired")
-            : Success(principal);
+        var (principal, failure) = await tokens.ValidateAsync(header["Bearer ".Length..].Trim());
+        return principal is null ? AuthenticateResult.Fail(failure!) : Success(principal);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -58,7 +44,13 @@ public sealed class BearerTokenHandler(
         return base.HandleChallengeAsync(properties);
     }
 
-    private AuthenticateResult Success(Principal principal)
+    private static AuthenticateResult Success(Principal principal) =>
+        AuthenticateResult.Success(new AuthenticationTicket(ToUser(principal, SchemeName), SchemeName));
+
+    /// <summary>The claims a caller is carried in, read back by <see cref="CallerExtensions.Caller"/>.</summary>
+    /// <param name="principal">The caller.</param>
+    /// <param name="scheme">The authentication scheme that recognised it.</param>
+    public static ClaimsPrincipal ToUser(Principal principal, string scheme)
     {
         var claims = new List<Claim>
         {
@@ -70,7 +62,6 @@ public sealed class BearerTokenHandler(
             claims.Add(new Claim(OwnerClaim, principal.Owner));
         }
 
-        var identity = new ClaimsIdentity(claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

@@ -8,6 +8,7 @@ using ModelGrid.Silo.Demo;
 using ModelGrid.Silo.Evaluation;
 using ModelGrid.Silo.Hub;
 using ModelGrid.Silo.Operations;
+using ModelGrid.Silo.Web;
 using ModelGrid.Silo.Worker;
 using ModelGrid.Storage;
 using ModelGrid.Storage.Artifacts;
@@ -72,6 +73,7 @@ public static class Extensions
         services.AddHostedService<AdminTokenBootstrap>();
         services.AddHostedService<StartBanner>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenValidator>();
         services.AddSingleton<ContentReuse>();
         services.AddSingleton<HubServices>();
         services.AddSingleton<Openness.OpennessLicenses>();
@@ -121,6 +123,7 @@ public static class Extensions
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailText.Complete);
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddApiDocumentation();
+        services.AddGridWeb();
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
         services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
 
@@ -153,10 +156,11 @@ public static class Extensions
         app.UseAuthentication();
         app.UseMiddleware<RejectInvalidTokenMiddleware>();
         app.UseMiddleware<RequestBodyProblems>();
+        app.UseGridWeb();
         return app;
     }
 
-    /// <summary>Maps the health endpoint and, on silos with the api role, the REST API, its OpenAPI document and reference, and the root page.</summary>
+    /// <summary>Maps the health endpoint and, on silos with the api role, the REST API, its OpenAPI document and reference, and the browser pages.</summary>
     /// <param name="app">The app.</param>
     public static WebApplication MapGridEndpoints(this WebApplication app)
     {
@@ -164,7 +168,7 @@ public static class Extensions
         if (app.Services.GetRequiredService<GridRoleSet>().Roles.HasFlag(GridRoles.Api))
         {
             app.MapApiDocumentation();
-            app.MapRootPage();
+            app.MapGridWeb();
             // A read, or a write that is safe to repeat, fails only after a dead silo's grains had time to move.
             var api = app.MapGroup("/api/v1");
             api.AddEndpointFilter<SiloFailureRetryFilter>();

@@ -90,7 +90,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
         _ => $"{e.GrainType} {e.GrainKey}",
     };
 
-    private static int StatusOf(HubErrorKind kind) => kind switch
+    internal static int StatusOf(HubErrorKind kind) => kind switch
     {
         HubErrorKind.Invalid => StatusCodes.Status400BadRequest,
         HubErrorKind.NotFound => StatusCodes.Status404NotFound,

@@ -17,6 +17,9 @@ public sealed partial class RunConsole(ILogger<RunConsole> logger)
     /// <summary>The banner's first line: where the API listens.</summary>
     public void Serving(string url) => LogServing(logger, url);
 
+    /// <summary>The banner's line with the address of the browser pages.</summary>
+    public void Pages(string url) => LogPages(logger, url);
+
     /// <summary>The banner's line about the embedded store's folder.</summary>
     public void DataFolder(string path) => LogDataFolder(logger, path);
 
@@ -106,6 +109,9 @@ public sealed partial class RunConsole(ILogger<RunConsole> logger)
 
     [LoggerMessage(EventId = 3307, Level = LogLevel.Information, Message = "  logs:         {Level} and above ({More}; Logging__Console__FormatterName=json for JSON)")]
     private static partial void LogLogs(ILogger logger, LogLevel level, string more);
+
+    [LoggerMessage(EventId = 3308, Level = LogLevel.Information, Message = "  pages:        {Url} (models, evaluations and leaderboards in a browser)")]
+    private static partial void LogPages(ILogger logger, string url);
 
     [LoggerMessage(EventId = 3310, Level = LogLevel.Information, Message = "Demo model {Model}@{Version} published ({From})")]
     private static partial void LogDemoPublished(ILogger logger, ModelId model, int version, string from);

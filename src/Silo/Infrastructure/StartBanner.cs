@@ -10,7 +10,7 @@ namespace ModelGrid.Silo.Infrastructure;
 /// <summary>
 /// Prints the banner once the server listens and before the demo starts (the host runs every
 /// <see cref="IHostedLifecycleService.StartedAsync"/> before it signals <c>ApplicationStarted</c>, which the demo waits
-/// for): where the API listens, the data folder, the admin token's file, the roles, GPU or CPU, and the log level.
+/// for): where the API listens, the data folder, the admin token's file, the roles, GPU or CPU, the log level and the address of the browser pages.
 /// </summary>
 public sealed class StartBanner(
     IServer server,
@@ -53,6 +53,12 @@ public sealed class StartBanner(
         }
 
         console.Logs(LowestEnabledLevel());
+        if (roles.Roles.HasFlag(GridRoles.Api) && Addresses.Count > 0)
+        {
+            // The pages are served at the API's first address; a wildcard host is reached as localhost.
+            console.Pages(Addresses[0].Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+
         return Task.CompletedTask;
     }
 

@@ -14,7 +14,7 @@ public static partial class RouteCases
     private const string ModelsPath = "/api/v1/models";
 
     private static readonly Lazy<IReadOnlyDictionary<string, RouteCase>> Table =
-        new(() => new[] { HubRoutes(), OtherRoutes() }.SelectMany(d => d).ToDictionary(StringComparer.Ordinal));
+        new(() => new[] { HubRoutes(), OtherRoutes(), WebRoutes() }.SelectMany(d => d).ToDictionary(StringComparer.Ordinal));
 
     public static IReadOnlyDictionary<string, RouteCase> All => Table.Value;
 

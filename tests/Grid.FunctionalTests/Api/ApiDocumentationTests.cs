@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 
 namespace ModelGrid.FunctionalTests.Api;
 
-/// <summary>The API describes itself: its OpenAPI document, the interactive reference and the root page.</summary>
+/// <summary>The API describes itself: its OpenAPI document, the interactive reference and the links the pages' footer gives to them.</summary>
 [Collection(GridAppGroup.Name)]
 public sealed partial class ApiDocumentationTests(GridAppFactory app)
 {
@@ -91,14 +91,15 @@ public sealed partial class ApiDocumentationTests(GridAppFactory app)
     }
 
     [Fact]
-    public async Task RootPage_IsHtmlLinkingToTheReferenceTheDocumentTheModelsAndHealth()
+    public async Task HomePage_IsHtmlWhoseFooterLinksTheReferenceTheDocumentTheModelsAndHealth()
     {
         using var response = await app.Http().GetAsync(new Uri("/", UriKind.Relative), Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);
+        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..html.IndexOf("</footer>", StringComparison.Ordinal)];
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["/docs", "/openapi/v1.json", "/api/v1/models", "/health"], Href().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.Equal(["/docs", "/openapi/v1.json", "/api/v1/models", "/health"], Href().Matches(footer).Select(m => m.Groups[1].Value));
         Assert.Empty(AbsoluteUrl().Matches(html));
     }
 

@@ -32,18 +32,19 @@ public sealed partial class DemoRunTests
         Assert.Equal("  roles:        api, worker", lines[3]);
         Assert.StartsWith("  worker:       ", lines[4], StringComparison.Ordinal);
         Assert.StartsWith("  logs:         Warning and above (--verbose for more; ", lines[5], StringComparison.Ordinal);
-        Assert.Equal("Demo model demo/mnist@1 published (mnist.onnx from the mirror file " + Path.Combine(TestArtifacts.MirrorFolder, "mnist.onnx") + ")", lines[6]);
-        Assert.Equal($"Demo model demo/stories260k@1 published (stories260K_kv.onnx, tok512.model from the mirror folder {TestArtifacts.MirrorFolder})", lines[7]);
-        Assert.Equal("Demo: sample models demo/adult-income@1..3, demo/compas-recidivism@1..4 are published", lines[8]);
-        Assert.Equal("Demo: 12 evaluation jobs submitted to the local worker; waiting for them", lines[9]);
+        Assert.Matches(@"^  pages:        http://127\.0\.0\.1:\d+/ \(models, evaluations and leaderboards in a browser\)$", lines[6]);
+        Assert.Equal("Demo model demo/mnist@1 published (mnist.onnx from the mirror file " + Path.Combine(TestArtifacts.MirrorFolder, "mnist.onnx") + ")", lines[7]);
+        Assert.Equal($"Demo model demo/stories260k@1 published (stories260K_kv.onnx, tok512.model from the mirror folder {TestArtifacts.MirrorFolder})", lines[8]);
+        Assert.Equal("Demo: sample models demo/adult-income@1..3, demo/compas-recidivism@1..4 are published", lines[9]);
+        Assert.Equal("Demo: 12 evaluation jobs submitted to the local worker; waiting for them", lines[10]);
         for (var n = 1; n <= 12; n++)
         {
-            Assert.Matches($@"^  \[{n}/12\] demo/[a-z0-9-]+@\d on [a-z-]+: succeeded$", lines[9 + n]);
+            Assert.Matches($@"^  \[{n}/12\] demo/[a-z0-9-]+@\d on [a-z-]+: succeeded$", lines[10 + n]);
         }
 
-        Assert.Equal(3, lines[10..22].Count(l => l.Contains(" demo/stories260k@1 on ", StringComparison.Ordinal)));
-        Assert.Equal(string.Empty, lines[22]);
-        Assert.Equal(23, summary);
+        Assert.Equal(3, lines[11..23].Count(l => l.Contains(" demo/stories260k@1 on ", StringComparison.Ordinal)));
+        Assert.Equal(string.Empty, lines[23]);
+        Assert.Equal(24, summary);
         Assert.All(lines[summary..], l => Assert.True(l.Length <= 120, l));
         Assert.DoesNotContain(lines, l => LogLine().IsMatch(l));
         Assert.True(Regex.Count(stdout, "CUDA is not available") <= 1, stdout);
@@ -130,7 +131,7 @@ public sealed partial class DemoRunTests
         Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
         var lines = stdout.Split('\n');
         Assert.Equal("Demo model demo/stories260k not published: its weights are missing (the demo's summary says how to provide them)", lines[7]);
-        Assert.Equal("Demo: 9 evaluation jobs submitted to the local worker; waiting for them", lines[9]);
+        Assert.Equal("Demo: 9 evaluation jobs submitted to the local worker; waiting for them", lines[10]);
         Assert.DoesNotContain("demo/stories260k@", stdout, StringComparison.Ordinal);
         Assert.Contains("MNIST accuracy of demo/mnist@1 on mnist-accuracy: 0.9891 [", stdout, StringComparison.Ordinal);
         Assert.Contains("demo/compas-recidivism, versions 1, 2, 3, 4 on compas-recidivism:", stdout, StringComparison.Ordinal);
