@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelGrid.Client.Http;
+using ModelGrid.Evaluation.Comparison;
 using ModelGrid.Testing;
 
 namespace ModelGrid.BrowserTests;
@@ -13,6 +14,7 @@ namespace ModelGrid.BrowserTests;
 public sealed class HubFixture : IAsyncLifetime
 {
     private ChildProcess? _process;
+    private HubData? _data;
 
     /// <summary>The silo's address.</summary>
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
@@ -31,6 +33,37 @@ public sealed class HubFixture : IAsyncLifetime
 
     /// <summary>A REST client as the admin.</summary>
     public GridClient Admin => Client(AdminToken);
+
+    /// <summary>What the tests published besides the demo (<see cref="HubData"/>).</summary>
+    public HubData Data => _data ?? throw new InvalidOperationException("the silo is not started");
+
+    /// <summary>
+    /// Waits until the hub compares <paramref name="versions"/> of <paramref name="model"/> on <paramref name="suite"/>
+    /// (the demo's jobs have finished for them) and returns the comparison the API reports.
+    /// </summary>
+    public async Task<ComparisonReport> WaitForComparisonAsync(ModelId model, IReadOnlyList<int> versions, string suite, TimeSpan timeout)
+    {
+        var client = Client(null);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return await client.CompareAsync(model, versions, suite);
+            }
+            catch (GridApiException e) when (DateTime.UtcNow < deadline && (int)e.Status is 404 or 409 or 503)
+            {
+                // The demo has not published the versions, or not recorded their results, yet.
+            }
+
+            if (_process is null || _process.HasExited)
+            {
+                throw new InvalidOperationException($"the silo exited: {Output}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
@@ -51,6 +84,7 @@ public sealed class HubFixture : IAsyncLifetime
         var silo = TestPaths.BuildOutput("Grid.Silo", "Grid.Silo.dll");
         _process = ChildProcess.Start("dotnet", [silo], Path.GetDirectoryName(silo)!, environment);
         await WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        _data = await HubData.PublishAsync(this);
     }
 
     /// <summary>Waits until the silo answers <c>/health</c> with 200.</summary>
