@@ -49,7 +49,19 @@ public abstract class HubPage : ComponentBase
         Problem = new PageProblem(status, title, detail);
         if (HttpContext is { Response.HasStarted: false } context)
         {
-            context.Response.StatusCode = status;
+            // The page itself says what is wrong: the generic status page must not replace it.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            // Set as the response starts, after the page is rendered: a 404 set while rendering makes the renderer
+            // drop the page in favour of a not-found page of its own.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.StatusCode = status;
+                return Task.CompletedTask;
+            });
         }
     }
 
