@@ -9,7 +9,9 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, HubFixture hub)
     public static TheoryData<string, string> Pages => new()
     {
         { "home", "/" },
+        { "model", "/models/demo/adult-income" },
         { "signin", "/signin" },
+        { "evaluations", "/evaluations" },
     };
 
     [Theory]

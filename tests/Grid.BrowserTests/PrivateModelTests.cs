@@ -23,8 +23,12 @@ public sealed class PrivateModelTests(BrowserFixture browser, HubFixture hub)
             Assert.DoesNotContain(HubData.PrivateDescription, await page.ContentAsync(), StringComparison.Ordinal);
             await Screenshots.SaveAsync(page, "private-signed-out-listing");
 
+            // Asked for directly, it is a 404 page like any missing model: in the site's layout, not a raw problem.
             var direct = await page.GotoAsync(hub.At($"/models/{HubData.PrivateModel}"));
             Assert.Equal(404, direct?.Status);
+            Assert.StartsWith("text/html", await direct!.HeaderValueAsync("content-type") ?? "", StringComparison.Ordinal);
+            await Expect(page.Locator("header nav")).ToBeVisibleAsync();
+            await Expect(page.Locator("main h1")).ToBeVisibleAsync();
             Assert.DoesNotContain(HubData.PrivateDescription, await page.ContentAsync(), StringComparison.Ordinal);
             await Expect(page.Locator("section#card")).ToHaveCountAsync(0);
             await Screenshots.SaveAsync(page, "private-signed-out-model");
