@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Leaderboards;
 using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Runtime;
@@ -163,6 +164,26 @@ public sealed partial class ClassificationKind : ISuiteKind
             metrics, fairness, null, spec.Bootstrap, run.Environment(session), new RunTimings(dataMs, sessionMs, inferenceMs, metricsMs),
             [.. distinct.Select(w => w.Message)], outcomes, SuiteRunner.Counted(distinct));
         return new EvaluationOutcome(report, predictions);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Accuracy for an accuracy suite. For a bias suite, the worst-case equalized odds difference between the groups
+    /// of its first sensitive feature: the largest gap in true or false positive rate between two groups, which is
+    /// 0 for a model whose errors fall alike on every group, so lower is better.
+    /// </remarks>
+    public LeaderboardMetric? Leaderboard(SuiteSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Fairness?.Views() is { Count: > 0 } views)
+        {
+            var view = FairnessSpec.ViewName(views[0]);
+            return new LeaderboardMetric(
+                MetricNames.EqualizedOddsDifference(DisparityMethod.BetweenGroups), view, HigherIsBetter: false,
+                $"Equalized odds difference (worst case, between {view} groups): the largest gap in true or false positive rate between two groups; 0 is parity, lower is better.");
+        }
+
+        return new LeaderboardMetric(MetricNames.Accuracy, null, HigherIsBetter: true, "Accuracy: the share of rows predicted right; higher is better.");
     }
 
     /// <inheritdoc />

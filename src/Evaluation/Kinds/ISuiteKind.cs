@@ -1,4 +1,5 @@
 using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Leaderboards;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 
@@ -66,4 +67,11 @@ public interface ISuiteKind
     /// <param name="cancellationToken">Cancels reading the data.</param>
     /// <exception cref="ArgumentException">The results cannot be compared (another digest, other rows).</exception>
     Task<ComparisonReport> CompareAsync(Suite suite, IArtifactFiles artifacts, IReadOnlyList<ComparedVersion> versions, int baseline, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The figure a leaderboard of <paramref name="spec"/> ranks on, or null when the kind's results are not ranked (a
+    /// kind without one headline direction). Kinds that rank override it.
+    /// </summary>
+    /// <param name="spec">A spec of this kind.</param>
+    LeaderboardMetric? Leaderboard(SuiteSpec spec) => null;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ModelGrid.Evaluation.Comparison;
 using ModelGrid.Evaluation.Language;
+using ModelGrid.Evaluation.Leaderboards;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Suites;
 
@@ -67,6 +68,10 @@ public sealed class MultipleChoiceKind : ISuiteKind
         ArgumentNullException.ThrowIfNull(run);
         return Task.Run(() => RunCoreAsync(run, cancellationToken), cancellationToken);
     }
+
+    /// <remarks>Accuracy over the items (<c>acc</c>); higher is better.</remarks>
+    public LeaderboardMetric? Leaderboard(SuiteSpec spec) =>
+        new(LanguageKinds.Accuracy, null, HigherIsBetter: true, "Accuracy over the items (acc): the share answered with the most likely choice; higher is better.");
 
     public string? NotComparable(Suite suite) => null;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ModelGrid.Evaluation.Comparison;
+using ModelGrid.Evaluation.Leaderboards;
 using ModelGrid.Evaluation.Metrics;
 using ModelGrid.Evaluation.Running;
 using ModelGrid.Evaluation.Runtime;
@@ -90,6 +91,22 @@ public sealed class ThroughputKind : ISuiteKind
     {
         ArgumentNullException.ThrowIfNull(suite);
         return $"suite {suite.Spec.Id} measures speed; compare versions on an accuracy or bias suite";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Samples per second at the smallest batch size the suite measures (every model runs it: a fixed batch
+    /// dimension runs batch 1 only) with the most intra-op threads it measures; higher is better. A throughput result
+    /// has no bootstrap interval, so only equal figures tie.
+    /// </remarks>
+    public LeaderboardMetric? Leaderboard(SuiteSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var throughput = spec.Throughput!;
+        var (batch, threads) = (throughput.BatchSizes.Min(), throughput.Threads.Max());
+        return new LeaderboardMetric(
+            MetricNames.SamplesPerSecond(batch, threads), null, HigherIsBetter: true,
+            $"Samples per second at batch size {batch} with {threads} intra-op threads; higher is better. Throughput has no interval: only equal figures tie.");
     }
 
     /// <inheritdoc />

@@ -105,6 +105,7 @@ public static class Extensions
         services.AddSingleton(ModelGrid.Evaluation.Kinds.SuiteKinds.Default);
         services.AddSingleton<SuiteCatalog>();
         services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<LeaderboardQueries>();
         services.AddSingleton<VersionBom>();
         services.AddSingleton<SubmissionLimiter>();
         services.AddSingleton<WorkerAvailability>();

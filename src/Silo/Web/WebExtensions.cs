@@ -1,3 +1,6 @@
+using ModelGrid.Silo.Web.Compare;
+using ModelGrid.Silo.Web.Leaderboards;
+
 namespace ModelGrid.Silo.Web;
 
 /// <summary>The browser pages: server-rendered Razor components (no script), their forms, stylesheet and session.</summary>
@@ -47,6 +50,8 @@ public static class WebExtensions
             });
         app.MapWebForms();
         app.MapWebAssets();
+        app.MapComparePage();
+        app.MapLeaderboardPage();
         return app;
     }
 }

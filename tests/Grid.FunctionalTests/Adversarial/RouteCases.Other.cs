@@ -81,6 +81,7 @@ public static partial class RouteCases
 
             ["GET /api/v1/suites"] = Read(_ => "/api/v1/suites"),
             ["GET /api/v1/suites/{id}"] = Read(_ => $"/api/v1/suites/{CorpusWorld.Suite}"),
+            ["GET /api/v1/suites/{id}/leaderboard"] = Read(_ => $"/api/v1/suites/{CorpusWorld.Suite}/leaderboard"),
             ["GET /api/v1/evaluations"] = Read(w => $"/api/v1/evaluations?model={Public(w).Id}"),
             ["GET /api/v1/evaluations/{id:guid}"] = Read(w => $"/api/v1/evaluations/{Public(w).Job:D}"),
             ["GET /api/v1/evaluations/{id:guid}/logs"] = new(Access.JobOwner, Outcome.Ok(), (w, _) => Call(

@@ -21,6 +21,9 @@ public static partial class RouteCases
             ["GET /web/site.css"] = Read(_ => "/web/site.css"),
             ["HEAD /web/site.css"] = new(Access.Open, Outcome.Ok(), (_, _) => Call(new WireRequest("HEAD", "/web/site.css"), WriteScope.Nothing)),
             ["POST /signin"] = Form("/signin", "token=functional-test-admin-token-0123456789"),
+            ["GET /suites"] = Read(_ => "/suites"),
+            ["GET /suites/{id}/leaderboard"] = Read(_ => $"/suites/{CorpusWorld.Suite}/leaderboard"),
+            ["GET /models/{owner}/{name}/compare"] = Read(w => $"/models/{Public(w).Id}/compare"),
             ["POST /signout"] = Form("/signout", ""),
             ["POST /evaluations"] = Form("/evaluations", $"model=alice/public&suite={CorpusWorld.Suite}&version=1"),
         };
