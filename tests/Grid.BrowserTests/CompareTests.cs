@@ -14,6 +14,7 @@ public sealed class CompareTests(BrowserFixture browser, HubFixture hub)
     private static readonly ModelId Adult = new("demo", "adult-income");
     private static readonly int[] Versions = [1, 2, 3];
     private const string Suite = "adult-income";
+    private static readonly System.Text.Json.JsonSerializerOptions PageJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     [Fact]
     public async Task The_compare_page_charts_and_tabulates_the_apis_numbers_for_three_versions()
@@ -51,15 +52,29 @@ public sealed class CompareTests(BrowserFixture browser, HubFixture hub)
 
         await CheckTableAsync(page.Locator("table#compare-table"), report);
         await Screenshots.SaveAsync(page, "compare");
+
+        // At a phone's width the charts shrink to the screen and nothing scrolls sideways.
+        await using var phone = await browser.NewContextAsync(375, 812);
+        var small = await phone.NewPageAsync();
+        await small.GotoAsync(hub.At($"/models/{Adult}/compare?versions=1,2,3&suite={Suite}"));
+        await Expect(small.Locator("svg#chart-bars")).ToBeVisibleAsync();
+        var widths = await small.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"the compare page is {widths[0]} px wide at a {widths[1]} px viewport");
+        await Screenshots.SaveAsync(small, "phone-compare");
     }
 
     /// <summary>The chart's figures as its data attributes say.</summary>
     private static async Task<IReadOnlyList<Drawn>> ReadAsync(ILocator marks) =>
-        await marks.EvaluateAllAsync<Drawn[]>("""
-            marks => marks.map(m => ({
+        Parse<Drawn[]>(await marks.EvaluateAllAsync<string>("""
+            marks => JSON.stringify(marks.map(m => ({
                 group: m.dataset.group, version: Number(m.dataset.version), metric: m.dataset.metric,
-                value: m.dataset.value, low: m.dataset.low ?? null, high: m.dataset.high ?? null }))
-            """);
+                value: m.dataset.value, low: m.dataset.low ?? null, high: m.dataset.high ?? null })))
+            """));
+
+    /// <summary>What the page's script handed back as JSON, as records.</summary>
+    private static T Parse<T>(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<T>(json, PageJson)
+        ?? throw new InvalidOperationException("the page's script returned nothing");
 
     /// <summary>The API's figure for a drawn mark: the per-group rate <c>group[{group}].{metric}</c> of its version.</summary>
     private static VersionFigure Figure(ComparisonReport report, Drawn mark)
@@ -74,47 +89,64 @@ public sealed class CompareTests(BrowserFixture browser, HubFixture hub)
 
     private static string Six(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
 
-    /// <summary>Every row of the table whose metric the API reports shows each version's value, to the decimals printed.</summary>
+    /// <summary>
+    /// Every metric the API reports has its row (view and metric), and each version's cell shows the API's value and
+    /// interval (to the decimals printed, and exactly in its data attributes) and, after the baseline, its significance.
+    /// </summary>
     private static async Task CheckTableAsync(ILocator table, ComparisonReport report)
     {
         await Expect(table).ToBeVisibleAsync();
-        var rows = await table.Locator("tbody tr").EvaluateAllAsync<string[][]>(
-            "rows => rows.map(r => [...r.querySelectorAll('th, td')].map(c => c.innerText.trim()))");
-        Assert.NotEmpty(rows);
-        var checkedRows = 0;
-        foreach (var metric in report.Metrics.Where(m => m.Figures.All(f => f.Value is not null)))
+        var rows = Parse<Row[]>(await table.Locator("tbody tr").EvaluateAllAsync<string>("""
+            rows => JSON.stringify(rows.map(r => ({
+                view: r.dataset.view, metric: r.dataset.metric,
+                cells: [...r.querySelectorAll('td[data-version]')].map(c => ({
+                    version: Number(c.dataset.version), value: c.dataset.value, low: c.dataset.low, high: c.dataset.high,
+                    significant: c.dataset.significant, figure: c.querySelector('.figure')?.innerText ?? '', text: c.innerText })) })))
+            """));
+        Assert.Equal(report.Metrics.Count, rows.Length);
+        foreach (var metric in report.Metrics.Where(m => m.NotReported is null))
         {
-            var row = rows.FirstOrDefault(r => Names(r, metric));
-            if (row is null)
+            var row = rows.SingleOrDefault(r => r.View == (metric.View ?? "") && r.Metric == metric.Name);
+            Assert.True(row is not null, $"the table has no row for {metric.View ?? "overall"} {metric.Name}");
+            Assert.Equal(Versions, row.Cells.Select(c => c.Version));
+            foreach (var figure in metric.Figures.Where(f => f.Value is not null && double.IsFinite(f.Value.Value)))
             {
-                continue;
+                var cell = row.Cells.Single(c => c.Version == figure.Version);
+                var what = $"{metric.View ?? "overall"} {metric.Name} version {figure.Version}";
+                Assert.Equal(Six(figure.Value!.Value), cell.Value);
+                var shown = Browsing.Numbers(cell.Figure);
+                Assert.True(shown.Count >= 3, $"{what}: '{cell.Figure}' shows no value and interval");
+                Near(figure.Value.Value, shown[0], what);
+                Near(figure.Value.Lower, shown[1], what + " (lower)");
+                Near(figure.Value.Upper, shown[2], what + " (upper)");
+                switch (figure.Significant)
+                {
+                    case true:
+                        Assert.Equal("true", cell.Significant);
+                        Assert.Contains("* significant", cell.Text, StringComparison.Ordinal);
+                        break;
+                    case false:
+                        Assert.Equal("false", cell.Significant);
+                        Assert.Contains("not significant", cell.Text, StringComparison.Ordinal);
+                        break;
+                    default:
+                        Assert.DoesNotContain("significant", cell.Text, StringComparison.Ordinal);
+                        break;
+                }
             }
-
-            var cells = row[^Versions.Length..];
-            for (var i = 0; i < Versions.Length; i++)
-            {
-                var figure = metric.Figures.Single(f => f.Version == Versions[i]);
-                var shown = Browsing.Numbers(cells[i]);
-                Assert.True(shown.Count > 0, $"no number in the cell of version {Versions[i]} for {metric.View} {metric.Name}: '{cells[i]}'");
-                var (value, decimals) = shown[0];
-                Assert.True(
-                    Math.Abs(value - figure.Value!.Value) <= 0.5 * Math.Pow(10, -decimals) + 1e-12,
-                    $"{metric.View} {metric.Name} version {Versions[i]}: the table shows {cells[i]}, the API {figure.Value.Value}");
-            }
-
-            checkedRows++;
         }
-
-        Assert.True(checkedRows >= report.Metrics.Count / 2, $"only {checkedRows} of {report.Metrics.Count} API metrics found in the table");
     }
 
-    /// <summary>Whether a table row is the row of <paramref name="metric"/>: its leading cells name the view and the metric.</summary>
-    private static bool Names(string[] row, ComparedMetric metric)
-    {
-        var label = string.Join(" | ", row[..^Versions.Length]);
-        return label.Contains(metric.Name, StringComparison.Ordinal)
-            && (metric.View is null || label.Contains(metric.View, StringComparison.Ordinal));
-    }
+    private static void Near(double expected, (double Value, int Decimals) shown, string what) =>
+        Assert.True(
+            Math.Abs(shown.Value - expected) <= 0.5 * Math.Pow(10, -shown.Decimals) + 1e-12,
+            $"{what}: the page shows {shown.Value}, the API {expected}");
+
+    /// <summary>One row of the comparison table as the page renders it.</summary>
+    public sealed record Row(string View, string Metric, Cell[] Cells);
+
+    /// <summary>One version's cell of a row.</summary>
+    public sealed record Cell(int Version, string Value, string Low, string High, string Significant, string Figure, string Text);
 
     /// <summary>One bar or point as drawn.</summary>
     public sealed record Drawn(string Group, int Version, string Metric, string Value, string? Low, string? High);
