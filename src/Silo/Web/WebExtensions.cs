@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using ModelGrid.Silo.Web.Compare;
 using ModelGrid.Silo.Web.Leaderboards;
+using ModelGrid.Storage.Blobs;
 
 namespace ModelGrid.Silo.Web;
 
@@ -17,7 +20,21 @@ public static class WebExtensions
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.FormFieldName = "__antiforgery";
         });
+        services.AddGridKeyRing();
         services.AddSingleton<WebSession>();
+        return services;
+    }
+
+    /// <summary>
+    /// One key ring for the sessions and forms of every API silo, kept in the hub's blob store
+    /// (<see cref="BlobKeyRepository"/>): a session or a form started on one silo is honoured by the others and after a
+    /// restart.
+    /// </summary>
+    /// <param name="services">The services; an <see cref="IBlobStore"/> is registered by the storage.</param>
+    public static IServiceCollection AddGridKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("ModelGrid");
+        services.AddOptions<KeyManagementOptions>().Configure<IBlobStore>((keys, store) => keys.XmlRepository = new BlobKeyRepository(store));
         return services;
     }
 
