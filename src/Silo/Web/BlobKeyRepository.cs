@@ -12,7 +12,9 @@ namespace ModelGrid.Silo.Web;
 /// (ASP.NET Core revokes a key by writing a revocation element beside it).
 /// </summary>
 /// <remarks>The keys are kept as ASP.NET Core writes them, not encrypted again: whoever may read the hub's storage may
-/// forge a session, as whoever may read it may already read every private model's files.</remarks>
+/// forge a session, as whoever may read it may already read every private model's files. That is the
+/// choice ASP.NET Core warns of when it makes a key ("No XML encryptor configured"), so <c>appsettings.json</c> shows
+/// that logger's errors only.</remarks>
 public sealed class BlobKeyRepository(IBlobStore store) : IXmlRepository
 {
     /// <summary>Where the key ring's elements are kept in the blob store.</summary>
